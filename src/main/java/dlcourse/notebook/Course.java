@@ -1,0 +1,77 @@
+package dlcourse.notebook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Course-wide settings a notebook reads: fast mode, where the project lives, where data is.
+ *
+ * <p>Fast mode ({@code DLCOURSE_FAST=1}, set by {@code ./course test}) shrinks epochs and data
+ * so every notebook runs in seconds; {@link #pick(int, int)} chooses the size for the mode.
+ */
+public final class Course {
+
+    private Course() {
+    }
+
+    /** True when {@code DLCOURSE_FAST} is set to 1, true or yes. */
+    public static boolean isFast() {
+        String value = System.getenv("DLCOURSE_FAST");
+        if (value == null) {
+            value = System.getProperty("dlcourse.fast", "");
+        }
+        value = value.trim().toLowerCase(Locale.ROOT);
+        return value.equals("1") || value.equals("true") || value.equals("yes");
+    }
+
+    /** Returns {@code fast} in fast mode and {@code full} otherwise. */
+    public static int pick(int fast, int full) {
+        return isFast() ? fast : full;
+    }
+
+    /** Returns {@code fast} in fast mode and {@code full} otherwise. */
+    public static double pick(double fast, double full) {
+        return isFast() ? fast : full;
+    }
+
+    /** "fast" or "full", for printing. */
+    public static String mode() {
+        return isFast() ? "fast" : "full";
+    }
+
+    /**
+     * The course's top folder: {@code DLCOURSE_HOME} (the kernelspec sets it), else the
+     * nearest folder above the working directory that holds the {@code course} launcher.
+     */
+    public static Path home() {
+        String env = System.getenv("DLCOURSE_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("course")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        return dir;
+    }
+
+    /** The user's data folder from {@code DLCOURSE_DATA}, or null when it is not set. */
+    public static Path userDataDir() {
+        String env = System.getenv("DLCOURSE_DATA");
+        return env == null || env.isBlank() ? null : Path.of(env).toAbsolutePath().normalize();
+    }
+
+    /** One line that says what this kernel runs with; notebooks print it in their first code cell. */
+    public static String summary() {
+        return String.format(Locale.ROOT, "dlcourse: %s mode, Java %s, %s, course folder %s",
+                mode(), Runtime.version().feature(), engineName(), home());
+    }
+
+    private static String engineName() {
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getInstance();
+        return engine.getEngineName() + " " + engine.getVersion();
+    }
+}

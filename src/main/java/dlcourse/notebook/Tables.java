@@ -1,0 +1,38 @@
+package dlcourse.notebook;
+
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Tablesaw tables as HTML, using each column's print format (so numbers stay rounded). */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /** An HTML {@code <table>} of all rows, with the table's name as caption. */
+    public static String html(Table table) {
+        StringBuilder html = new StringBuilder("<table class=\"dlcourse-table\">");
+        if (table.name() != null && !table.name().isBlank()) {
+            html.append("<caption>").append(escape(table.name())).append("</caption>");
+        }
+        html.append("<thead><tr>");
+        for (Column<?> column : table.columns()) {
+            html.append("<th>").append(escape(column.name())).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (int row = 0; row < table.rowCount(); row++) {
+            html.append("<tr>");
+            for (Column<?> column : table.columns()) {
+                boolean numeric = column.type().name().matches("DOUBLE|FLOAT|INTEGER|LONG|SHORT");
+                html.append(numeric ? "<td style=\"text-align:right\">" : "<td>")
+                        .append(escape(column.getString(row))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        return html.append("</tbody></table>").toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

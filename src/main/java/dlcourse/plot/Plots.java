@@ -1,0 +1,199 @@
+package dlcourse.plot;
+
+import ai.djl.ndarray.NDArray;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * XChart charts in the course's look. Each method returns the XChart object, so a learner
+ * can add series or tweak it with XChart's own API, and {@code show(chart)} draws it.
+ *
+ * <pre>
+ * XYChart chart = Plots.line("Training loss", "epoch", "loss");
+ * Plots.series(chart, "train", epochs, losses);
+ * show(chart);
+ * </pre>
+ */
+public final class Plots {
+
+    /** Default size of a chart in pixels: wide enough for a slide, small enough for a notebook. */
+    public static final int WIDTH = 640;
+    public static final int HEIGHT = 400;
+
+    private Plots() {
+    }
+
+    /** An empty line chart with a title and axis labels. */
+    public static XYChart line(String title, String xLabel, String yLabel) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setMarkerSize(0);
+        return chart;
+    }
+
+    /** An empty scatter chart with a title and axis labels. */
+    public static XYChart scatter(String title, String xLabel, String yLabel) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(6);
+        return chart;
+    }
+
+    /** Adds a series of points (x[i], y[i]); the arrays must have the same length. */
+    public static XYSeries series(XYChart chart, String name, double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values but "
+                    + y.length + " y values; give one y for every x");
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException("series '" + name + "' has no points");
+        }
+        XYSeries series = chart.addSeries(name, x, y);
+        if (chart.getStyler().getDefaultSeriesRenderStyle() == XYSeries.XYSeriesRenderStyle.Line) {
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineWidth(2f);
+        }
+        return series;
+    }
+
+    /** Adds a series from two 1-D arrays of the same length. */
+    public static XYSeries series(XYChart chart, String name, NDArray x, NDArray y) {
+        return series(chart, name, toDoubles(x, "x of series '" + name + "'"), toDoubles(y, "y of series '" + name + "'"));
+    }
+
+    /** Adds a series y[i] against i = 1, 2, …, n (for example a loss per epoch). */
+    public static XYSeries series(XYChart chart, String name, double[] y) {
+        double[] x = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            x[i] = i + 1;
+        }
+        return series(chart, name, x, y);
+    }
+
+    /**
+     * A heat map of {@code values[row][column]}; rows run up the y axis, columns along x.
+     * {@code xTicks} and {@code yTicks} label the columns and rows (null numbers them from 0).
+     */
+    public static HeatMapChart heatMap(String title, String xLabel, String yLabel, double[][] values,
+                                       List<?> xTicks, List<?> yTicks) {
+        if (values.length == 0 || values[0].length == 0) {
+            throw new IllegalArgumentException("heat map '" + title + "' has no values");
+        }
+        int rows = values.length;
+        int columns = values[0].length;
+        for (double[] row : values) {
+            if (row.length != columns) {
+                throw new IllegalArgumentException("heat map '" + title + "' has rows of different lengths ("
+                        + columns + " and " + row.length + "); every row needs one value per column");
+            }
+        }
+        List<?> xs = xTicks != null ? xTicks : numbers(columns);
+        List<?> ys = yTicks != null ? yTicks : numbers(rows);
+        if (xs.size() != columns || ys.size() != rows) {
+            throw new IllegalArgumentException("heat map '" + title + "' is " + rows + "x" + columns
+                    + " but has " + ys.size() + " row labels and " + xs.size() + " column labels");
+        }
+        List<Number[]> cells = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                cells.add(new Number[] {c, r, values[r][c]});
+                min = Math.min(min, values[r][c]);
+                max = Math.max(max, values[r][c]);
+            }
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x6baed6), new Color(0x08306b)});
+        chart.getStyler().setMin(min);
+        chart.getStyler().setMax(max == min ? min + 1 : max);
+        chart.addSeries(title, xs, ys, cells);
+        return chart;
+    }
+
+    /** A heat map of a 2-D array; rows numbered from 0 along y, columns along x. */
+    public static HeatMapChart heatMap(String title, String xLabel, String yLabel, NDArray values) {
+        if (values.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("heat map '" + title + "' needs a 2-D array, got shape "
+                    + values.getShape());
+        }
+        int rows = (int) values.getShape().get(0);
+        int columns = (int) values.getShape().get(1);
+        double[] flat;
+        try (NDArray row = values.reshape(rows * (long) columns)) {
+            flat = toDoubles(row, "heat map values");
+        }
+        double[][] grid = new double[rows][columns];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * columns, grid[r], 0, columns);
+        }
+        return heatMap(title, xLabel, yLabel, grid, null, null);
+    }
+
+    /** Draws a chart into an image (what {@code show} puts in the notebook). */
+    public static BufferedImage image(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static void style(Styler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderVisible(false);
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setLegendBorderColor(Color.LIGHT_GRAY);
+        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setAntiAlias(true);
+        styler.setSeriesColors(PALETTE);
+        if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
+            axes.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            axes.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            axes.setPlotGridLinesColor(new Color(0xe5e5e5));
+            axes.setPlotGridLinesStroke(new BasicStroke(1f));
+            axes.setAxisTickPadding(4);
+        }
+    }
+
+    /** Colour-blind-friendly palette (Okabe and Ito). */
+    private static final Color[] PALETTE = {
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
+        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000),
+    };
+
+    private static List<Integer> numbers(int n) {
+        List<Integer> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(i);
+        }
+        return list;
+    }
+
+    static double[] toDoubles(NDArray array, String what) {
+        if (array.getShape().dimension() != 1) {
+            throw new IllegalArgumentException(what + " must be a 1-D array, got shape " + array.getShape());
+        }
+        try (NDArray copy = array.toType(ai.djl.ndarray.types.DataType.FLOAT64, true)) {
+            return copy.toDoubleArray();
+        }
+    }
+}
