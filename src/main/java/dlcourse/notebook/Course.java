@@ -1,5 +1,6 @@
 package dlcourse.notebook;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -12,7 +13,21 @@ import java.util.Locale;
  */
 public final class Course {
 
+    private static NDManager notebookManager;
+
     private Course() {
+    }
+
+    /**
+     * A new NDManager for a notebook's arrays. It closes the one the previous call made, so that
+     * re-running the cell frees the native memory of the old arrays instead of leaking it.
+     */
+    public static synchronized NDManager newManager() {
+        if (notebookManager != null) {
+            notebookManager.close();
+        }
+        notebookManager = NDManager.newBaseManager();
+        return notebookManager;
     }
 
     /** True when {@code DLCOURSE_FAST} is set to 1, true or yes. */

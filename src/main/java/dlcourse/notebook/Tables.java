@@ -1,6 +1,9 @@
 package dlcourse.notebook;
 
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.columns.Column;
 
 /** Tablesaw tables as HTML, using each column's print format (so numbers stay rounded). */
@@ -30,6 +33,17 @@ public final class Tables {
             html.append("</tr>");
         }
         return html.append("</tbody></table>").toString();
+    }
+
+    /** Prints every floating-point column of {@code table} with {@code decimals} decimals; returns the table. */
+    public static Table rounded(Table table, int decimals) {
+        for (Column<?> column : table.columns()) {
+            if (column instanceof NumberColumn<?, ?> numbers
+                    && (column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT)) {
+                numbers.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+            }
+        }
+        return table;
     }
 
     static String escape(String text) {

@@ -171,6 +171,8 @@ public final class Plots {
             axes.setPlotGridLinesColor(new Color(0xe5e5e5));
             axes.setPlotGridLinesStroke(new BasicStroke(1f));
             axes.setAxisTickPadding(4);
+            // Without a pattern XChart prints float ticks in full (-6.283185482025146).
+            axes.setXAxisDecimalPattern("#,##0.##");
         }
     }
 
