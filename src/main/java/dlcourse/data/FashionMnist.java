@@ -95,15 +95,21 @@ public final class FashionMnist {
         return load(manager, subset, limit, searchPath());
     }
 
-    /** Loads from the first folder of {@code searchPath} that holds the subset's files. */
+    /** Loads from the first folder of {@code searchPath} that holds the subset's images file. */
     public static Data load(NDManager manager, Subset subset, int limit, List<Path> searchPath) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be 0 (all) or positive, got " + limit);
         }
         int n = limit == 0 ? subset.count : Math.min(limit, subset.count);
-        byte[] images = read(locate(subset.imagesFile(), searchPath), 16 + subset.count * IMAGE_SIZE * IMAGE_SIZE,
-                subset.imagesSha256, 2051);
-        byte[] labels = read(locate(subset.labelsFile(), searchPath), 8 + subset.count, subset.labelsSha256, 2049);
+        Path imagesFile = locate(subset.imagesFile(), searchPath);
+        byte[] images = read(imagesFile, 16 + subset.count * IMAGE_SIZE * IMAGE_SIZE, subset.imagesSha256, 2051);
+        // Labels come from the images' folder, so the two can never belong to different copies.
+        Path labelsFile = imagesFile.resolveSibling(subset.labelsFile());
+        if (!Files.exists(labelsFile)) {
+            throw new DataFileException("Fashion-MNIST file " + labelsFile + " is missing (its images file "
+                    + imagesFile.getFileName() + " is there); " + FIX);
+        }
+        byte[] labels = read(labelsFile, 8 + subset.count, subset.labelsSha256, 2049);
         ByteBuffer imageBytes = ByteBuffer.wrap(images, 16, n * IMAGE_SIZE * IMAGE_SIZE).slice();
         ByteBuffer labelBytes = ByteBuffer.wrap(labels, 8, n).slice();
         NDArray imageArray;

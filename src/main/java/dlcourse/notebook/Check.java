@@ -36,6 +36,9 @@ public final class Check {
 
     /** Passes when {@code |actual - expected| <= tolerance}. */
     public static void close(double actual, double expected, double tolerance, String statement) {
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("tolerance must be 0 or more, got " + tolerance);
+        }
         double difference = Math.abs(actual - expected);
         if (!(difference <= tolerance)) {
             throw new CheckFailedException(String.format(Locale.ROOT,
@@ -51,18 +54,26 @@ public final class Check {
             throw new CheckFailedException("Check failed: " + statement + ": shapes differ, got "
                     + actual.getShape() + ", expected " + expected.getShape());
         }
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("tolerance must be 0 or more, got " + tolerance);
+        }
         double[] a = toDoubles(actual);
         double[] e = toDoubles(expected);
-        int worst = -1;
+        int worst = 0;
         double worstDifference = 0;
         for (int i = 0; i < a.length; i++) {
             double difference = Math.abs(a[i] - e[i]);
-            if (!(difference <= worstDifference) || Double.isNaN(difference)) {
-                worstDifference = Double.isNaN(difference) ? Double.POSITIVE_INFINITY : difference;
+            if (Double.isNaN(difference)) {
                 worst = i;
+                worstDifference = Double.NaN;
+                break;
+            }
+            if (difference > worstDifference) {
+                worst = i;
+                worstDifference = difference;
             }
         }
-        if (worstDifference > tolerance) {
+        if (!(worstDifference <= tolerance)) {
             throw new CheckFailedException(String.format(Locale.ROOT,
                     "Check failed: %s: element %d is %s, expected %s (difference %.3g is more than the tolerance %.3g)",
                     statement, worst, format(a[worst]), format(e[worst]), worstDifference, tolerance));

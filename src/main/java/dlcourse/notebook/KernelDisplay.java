@@ -46,12 +46,16 @@ interface KernelDisplay {
         }
 
         static Rapaio tryCreate() {
+            // Reading MainApp.kernel outside the kernel would start a second kernel; only look inside one.
+            if (!System.getProperty("sun.java.command", "").contains("rapaio")) {
+                return null;
+            }
             try {
                 ClassLoader loader = Thread.currentThread().getContextClassLoader();
                 Class<?> mainApp = Class.forName("org.rapaio.jupyter.kernel.MainApp", false, loader);
                 Field field = mainApp.getField("kernel");
                 Object kernel = field.get(null);
-                if (kernel == null) {
+                if (kernel == null || kernel.getClass().getMethod("channels").invoke(kernel) == null) {
                     return null;
                 }
                 Class<?> displayData = Class.forName("org.rapaio.jupyter.kernel.display.DisplayData", false, loader);

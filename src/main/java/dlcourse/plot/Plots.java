@@ -14,6 +14,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -162,7 +163,10 @@ public final class Plots {
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        if (!(styler instanceof HeatMapStyler)) {
+            // XChart allows heat-map legends only outside the plot; heatMap() puts it on the right.
+            styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        }
         styler.setAntiAlias(true);
         styler.setSeriesColors(PALETTE);
         if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {

@@ -1,0 +1,74 @@
+package dlcourse.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+class TablesTest {
+
+    @Test
+    void escapesMarkupAmpersandsAndQuotes() {
+        assertEquals("&lt;b&gt; &amp; &quot;x&quot;", Tables.escape("<b> & \"x\""));
+        assertEquals("&amp;lt;", Tables.escape("&lt;"), "an ampersand is escaped before anything else");
+    }
+
+    @Test
+    void wholeTableAsHtml() {
+        DoubleColumn loss = DoubleColumn.create("loss", 0.5);
+        loss.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
+        Table table = Table.create("Run", IntColumn.create("epoch", new int[] {1}),
+                StringColumn.create("note", "ok"), loss);
+        assertEquals("<table class=\"dlcourse-table\"><caption>Run</caption>"
+                + "<thead><tr><th>epoch</th><th>note</th><th>loss</th></tr></thead>"
+                + "<tbody><tr><td style=\"text-align:right\">1</td><td>ok</td>"
+                + "<td style=\"text-align:right\">0.50</td></tr>"
+                + "</tbody></table>", Tables.html(table));
+    }
+
+    @Test
+    void captionIsTheEscapedTableName() {
+        Table table = Table.create("Loss < 0.5 & \"good\"", IntColumn.create("epoch", new int[] {1}));
+        assertTrue(Tables.html(table).contains("<caption>Loss &lt; 0.5 &amp; &quot;good&quot;</caption>"));
+    }
+
+    @Test
+    void noCaptionWithoutAName() {
+        assertFalse(Tables.html(Table.create(IntColumn.create("epoch", new int[] {1}))).contains("<caption>"));
+        assertFalse(Tables.html(Table.create(" ", IntColumn.create("epoch", new int[] {1}))).contains("<caption>"));
+    }
+
+    @Test
+    void headersAndCellsAreEscaped() {
+        Table table = Table.create("t", StringColumn.create("a<b", "x & y", "<script>"));
+        String html = Tables.html(table);
+        assertTrue(html.contains("<th>a&lt;b</th>"), html);
+        assertTrue(html.contains("<td>x &amp; y</td>"), html);
+        assertTrue(html.contains("<td>&lt;script&gt;</td>"), html);
+        assertFalse(html.contains("<script>"), html);
+    }
+
+    @Test
+    void numericColumnsAreRightAlignedAndTextIsNot() {
+        Table table = Table.create("t", StringColumn.create("name", "a", "b"),
+                IntColumn.create("count", new int[] {3, 14}),
+                DoubleColumn.create("share", 0.25, 0.75));
+        String html = Tables.html(table);
+        assertTrue(html.contains("<td>a</td><td style=\"text-align:right\">3</td>"
+                + "<td style=\"text-align:right\">0.25</td>"), html);
+        assertEquals(2, html.split("<tr><td>", -1).length - 1, "one text cell starts each of the two rows");
+    }
+
+    @Test
+    void emptyTableKeepsItsHeader() {
+        Table table = Table.create("empty", DoubleColumn.create("loss"));
+        assertEquals("<table class=\"dlcourse-table\"><caption>empty</caption><thead><tr><th>loss</th></tr></thead>"
+                + "<tbody></tbody></table>", Tables.html(table));
+    }
+}
