@@ -11,6 +11,7 @@ trap 'rm -rf "$work"' EXIT
 git -C "$top" archive --format=tar HEAD > "$work/course.tar"
 docker run --rm -e CI=true -v "$work/course.tar:/tmp/course.tar:ro" "$base" bash -c '
   set -euo pipefail
+  mkdir -p /usr/share/man/man1   # slim images lack it and the JDK package links its man pages there
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     openjdk-17-jdk-headless maven ca-certificates >/dev/null
