@@ -12,6 +12,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.*;
 import ai.djl.nn.*;
 import ai.djl.nn.core.*;
+import ai.djl.nn.convolutional.*;
+import ai.djl.nn.norm.*;
+import ai.djl.nn.pooling.*;
 import ai.djl.training.*;
 import ai.djl.training.loss.*;
 import ai.djl.training.optimizer.*;
@@ -30,3 +33,12 @@ import dlcourse.train.*;
 // java.util has a Timer too; the course's is meant.
 import dlcourse.train.Timer;
 import static dlcourse.notebook.Display.show;
+// Recurrent blocks and the course's networks (chapters 07 on).
+import ai.djl.nn.recurrent.*;
+import dlcourse.nn.*;
+// Legend positions and markers for tweaking charts (chapters 01 on).
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+// Dates for the translation data set (chapters 09 to 11).
+import java.time.*;

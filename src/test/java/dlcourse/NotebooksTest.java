@@ -69,7 +69,7 @@ class NotebooksTest {
         Path log = OUTPUT.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.kernel_name=java",
-                "--ExecutePreprocessor.timeout=600",
+                "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=180",
                 "--output-dir", OUTPUT.toString(), "--output", name,
                 NOTEBOOKS.resolve(name + ".ipynb").toString());
         builder.environment().put("DLCOURSE_FAST", "1");

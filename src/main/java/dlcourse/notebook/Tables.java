@@ -46,6 +46,16 @@ public final class Tables {
         return table;
     }
 
+    /** Prints one numeric column of {@code table} with {@code decimals} decimals; returns the table. */
+    public static Table rounded(Table table, String column, int decimals) {
+        if (!table.containsColumn(column) || !(table.column(column) instanceof NumberColumn<?, ?> numbers)) {
+            throw new IllegalArgumentException("table '" + table.name() + "' has no numeric column '" + column
+                    + "'; its columns are " + table.columnNames());
+        }
+        numbers.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(decimals));
+        return table;
+    }
+
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

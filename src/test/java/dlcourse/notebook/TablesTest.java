@@ -2,6 +2,7 @@ package dlcourse.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,15 @@ class TablesTest {
         Table table = Table.create("empty", DoubleColumn.create("loss"));
         assertEquals("<table class=\"dlcourse-table\"><caption>empty</caption><thead><tr><th>loss</th></tr></thead>"
                 + "<tbody></tbody></table>", Tables.html(table));
+    }
+
+    @Test
+    void oneColumnCanBeRoundedDifferently() {
+        Table table = Table.create("t", DoubleColumn.create("a", 1.23456), DoubleColumn.create("b", 2.34567));
+        Tables.rounded(Tables.rounded(table, 4), "b", 1);
+        assertEquals("1.2346", table.column("a").getString(0));
+        assertEquals("2.3", table.column("b").getString(0));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Tables.rounded(table, "c", 1));
+        assertTrue(error.getMessage().contains("no numeric column 'c'"), error.getMessage());
     }
 }

@@ -1,0 +1,77 @@
+package dlcourse.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.junit.jupiter.api.Test;
+
+class TrainingTest {
+
+    @Test
+    void accuracyOfScoresCountsRowsWhoseLargestEntryIsTheLabel() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray scores = manager.create(new float[][] {{2, 1, 0}, {0, 3, 1}, {5, 0, 6}, {1, 2, 0}});
+            NDArray labels = manager.create(new float[] {0, 1, 0, 0});
+            assertEquals(0.5, Training.accuracy(scores, labels), 1e-9);   // rows 0 and 1 right
+        }
+    }
+
+    @Test
+    void accuracyRefusesMismatchedShapes() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Training.accuracy(manager.zeros(new Shape(4, 3)), manager.zeros(new Shape(3))));
+            assertTrue(e.getMessage().contains("(4, 3)") && e.getMessage().contains("(3)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void learnsASeparableProblemAndRecordsEveryEpoch() {
+        Engine.getInstance().setRandomSeed(1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // Class 1 when the first feature is positive: a linear model must learn it.
+            NDArray features = manager.randomNormal(new Shape(512, 2));
+            NDArray labels = features.get(":, 0").gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+            Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(Linear.builder().setUnits(2).build()),
+                    Loss.softmaxCrossEntropyLoss(), Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build(),
+                    new Shape(1, 2));
+            Training training = new Training(trainer, 64);
+            TrainingHistory history = training.fit(features, labels, features, labels, 5);
+            assertEquals(5, history.size());
+            assertTrue(history.last(Training.VALIDATION_ACCURACY) > 0.95, history.toString());
+            assertTrue(history.values(Training.TRAIN_LOSS)[4] < history.values(Training.TRAIN_LOSS)[0]);
+            assertEquals(history.last(Training.VALIDATION_ACCURACY), training.evaluate(features, labels), 1e-6);
+            training.fit(features, labels, features, labels, 1);
+            assertEquals(6, training.history().size(), "a second fit continues the history");
+            NDArray predicted = training.predict(features, manager);
+            assertEquals(new Shape(512), predicted.getShape());
+            assertTrue(training.samplesPerSecond() > 0);
+        }
+    }
+
+    @Test
+    void refusesFeaturesAndLabelsOfDifferentLengths() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(Linear.builder().setUnits(2).build()),
+                    Loss.softmaxCrossEntropyLoss(), Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build(),
+                    new Shape(1, 2));
+            Training training = new Training(trainer, 8);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> training.fit(
+                    manager.zeros(new Shape(10, 2)), manager.zeros(new Shape(9)),
+                    manager.zeros(new Shape(4, 2)), manager.zeros(new Shape(4)), 1));
+            assertTrue(e.getMessage().contains("training features (10, 2)"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> new Training(trainer, 0));
+        }
+    }
+}
