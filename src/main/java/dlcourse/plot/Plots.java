@@ -5,8 +5,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -16,6 +21,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -175,8 +181,12 @@ public final class Plots {
             axes.setPlotGridLinesColor(new Color(0xe5e5e5));
             axes.setPlotGridLinesStroke(new BasicStroke(1f));
             axes.setAxisTickPadding(4);
-            // Without a pattern XChart prints float ticks in full (-6.283185482025146).
-            axes.setXAxisDecimalPattern("#,##0.##");
+            // Left alone, XChart prints ticks of float data in full (1.399999976158142). A formatting
+            // function also makes XChart put x ticks on data values, crowding them, so x gets a pattern.
+            axes.setXAxisDecimalPattern("#,##0.###");
+            if (axes instanceof XYStyler) {
+                axes.setyAxisTickLabelsFormattingFunction(Plots::tickLabel);
+            }
         }
     }
 
@@ -185,6 +195,21 @@ public final class Plots {
         new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
         new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000),
     };
+
+    /** A tick label with at most 4 significant digits: 0.3, 1,200, 2.5e-05. */
+    static String tickLabel(Double value) {
+        double v = value;
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return v == 0 ? "0" : String.valueOf(v);
+        }
+        double magnitude = Math.abs(v);
+        if (magnitude >= 1e-3 && magnitude < 1e7) {
+            BigDecimal rounded = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
+            DecimalFormat format = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+            return format.format(rounded);
+        }
+        return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+e", "e");
+    }
 
     private static List<Integer> numbers(int n) {
         List<Integer> list = new ArrayList<>(n);

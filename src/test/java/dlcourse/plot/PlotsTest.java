@@ -177,4 +177,15 @@ class PlotsTest {
         assertEquals(Plots.WIDTH, image.getWidth());
         assertEquals(Plots.HEIGHT, image.getHeight());
     }
+
+    @Test
+    void tickLabelsKeepFourSignificantDigits() {
+        assertEquals("1.4", Plots.tickLabel((double) 1.4f));
+        assertEquals("0.3", Plots.tickLabel(0.1 + 0.2));
+        assertEquals("-6.283", Plots.tickLabel((double) (float) (-2 * Math.PI)));
+        assertEquals("1,200", Plots.tickLabel(1200.0));
+        assertEquals("0", Plots.tickLabel(0.0));
+        assertEquals("2.5e-05", Plots.tickLabel(2.5e-5));
+        assertEquals("1e+08", Plots.tickLabel(1e8));
+    }
 }
