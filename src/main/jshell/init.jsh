@@ -42,3 +42,4 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 // Dates for the translation data set (chapters 09 to 11).
 import java.time.*;
+import dlcourse.exercises.*;

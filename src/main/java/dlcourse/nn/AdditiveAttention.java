@@ -1,0 +1,59 @@
+package dlcourse.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+
+/**
+ * Additive (Bahdanau) attention: score(q, k) = w_v · tanh(W_q q + W_k k), a one-hidden-layer
+ * network on query and key, so queries and keys may have different lengths.
+ *
+ * <pre>
+ * AdditiveAttention attention = new AdditiveAttention(64);   // 64 hidden units
+ * </pre>
+ */
+public final class AdditiveAttention extends Attention {
+
+    private final int hiddenSize;
+    private final Block queryProjection;
+    private final Block keyProjection;
+    private final Block scoreProjection;
+
+    /** Additive attention with {@code hiddenSize} units in its hidden layer. */
+    public AdditiveAttention(int hiddenSize) {
+        if (hiddenSize < 1) {
+            throw new IllegalArgumentException("hidden size must be 1 or more, got " + hiddenSize);
+        }
+        this.hiddenSize = hiddenSize;
+        queryProjection = addChildBlock("queryProjection", Linear.builder().setUnits(hiddenSize).optBias(false).build());
+        keyProjection = addChildBlock("keyProjection", Linear.builder().setUnits(hiddenSize).optBias(false).build());
+        scoreProjection = addChildBlock("scoreProjection", Linear.builder().setUnits(1).optBias(false).build());
+    }
+
+    @Override
+    protected NDArray scores(ParameterStore parameterStore, NDArray queries, NDArray keys, boolean training) {
+        NDArray q = queryProjection.forward(parameterStore, new NDList(queries), training).head();
+        NDArray k = keyProjection.forward(parameterStore, new NDList(keys), training).head();
+        // (batch, queries, 1, hidden) + (batch, 1, keys, hidden): every query meets every key.
+        NDArray features = q.expandDims(2).add(k.expandDims(1)).tanh();
+        NDArray scores = scoreProjection.forward(parameterStore, new NDList(features), training).head();
+        return scores.squeeze(-1);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        queryProjection.initialize(manager, dataType, inputShapes[0]);
+        keyProjection.initialize(manager, dataType, inputShapes[1]);
+        scoreProjection.initialize(manager, dataType, new Shape(1, hiddenSize));
+    }
+
+    @Override
+    public String toString() {
+        return "AdditiveAttention(" + hiddenSize + " hidden units)";
+    }
+}

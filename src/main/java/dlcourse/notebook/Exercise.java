@@ -1,0 +1,74 @@
+package dlcourse.notebook;
+
+import java.util.Objects;
+
+/**
+ * Checked exercises. A notebook's exercise cell holds the learner's answer, which starts as
+ * {@link #todo()}; the next cell passes the answer to a checker in {@code dlcourse.exercises}, which
+ * calls {@link #check}. The check prints one line, a tick or what is still wrong, and never stops the
+ * notebook, so an unanswered exercise does not break "Run all".
+ *
+ * <pre>
+ * int outputSize(int n, int k, int p, int s) {
+ *     return Exercise.todo(); // your formula here
+ * }
+ * Chapter05Exercises.outputSize((n, k, p, s) -&gt; outputSize(n, k, p, s));
+ * </pre>
+ *
+ * Each checker is tested against the reference solution in {@code solutions/} and against a wrong answer.
+ */
+public final class Exercise {
+
+    private Exercise() {
+    }
+
+    /** Thrown by {@link #todo()}: the learner has not written an answer yet. */
+    public static final class NotAnsweredException extends RuntimeException {
+        public NotAnsweredException() {
+            super("no answer yet: replace Exercise.todo() with your code");
+        }
+    }
+
+    /** The placeholder for an answer not written yet. */
+    public static <T> T todo() {
+        throw new NotAnsweredException();
+    }
+
+    /**
+     * Runs {@code checks} against a learner's answer. Prints "✔ name" when every check holds and
+     * returns true; otherwise prints "✘ name: what is wrong" and returns false. Never throws.
+     */
+    public static boolean check(String name, Runnable checks) {
+        Objects.requireNonNull(checks, "checks");
+        try {
+            checks.run();
+        } catch (NotAnsweredException notAnswered) {
+            System.out.println("… " + name + ": not answered yet (replace Exercise.todo() with your code)");
+            return false;
+        } catch (CheckFailedException wrong) {
+            System.out.println("✘ " + name + ": not yet. " + wrong.getMessage().replaceFirst("^Check failed: ", ""));
+            return false;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError broken) {
+            System.out.println("✘ " + name + ": your code threw " + broken.getClass().getSimpleName()
+                    + (broken.getMessage() == null ? "" : ": " + broken.getMessage()));
+            return false;
+        }
+        System.out.println("✔ " + name + ": right");
+        return true;
+    }
+
+    /** Inside {@link #check}: fails the exercise with {@code message} unless {@code condition} holds. Prints nothing. */
+    public static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new CheckFailedException(message);
+        }
+    }
+
+    /** Inside {@link #check}: fails unless {@code actual} is within {@code tolerance} of {@code expected}. */
+    public static void requireClose(double actual, double expected, double tolerance, String what) {
+        if (!(Math.abs(actual - expected) <= tolerance)) {
+            throw new CheckFailedException(String.format(java.util.Locale.ROOT,
+                    "%s is %.6g, expected %.6g (tolerance %.2g)", what, actual, expected, tolerance));
+        }
+    }
+}

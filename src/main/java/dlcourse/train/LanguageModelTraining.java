@@ -1,0 +1,161 @@
+package dlcourse.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dlcourse.data.SequenceBatches;
+import dlcourse.nn.RecurrentModel;
+import java.util.List;
+
+/**
+ * Training a {@link RecurrentModel} as a language model with truncated backpropagation through
+ * time, as chapter 07 builds it: the state is carried from batch to batch (sequential
+ * partitioning) or started afresh (random partitioning), detached so that gradients stop at the
+ * batch boundary, and gradients are clipped to a maximum norm before each step.
+ *
+ * <pre>
+ * LanguageModelTraining.Epoch epoch = LanguageModelTraining.trainEpoch(trainer, model, batches, 1.0);
+ * double validation = LanguageModelTraining.perplexity(trainer, model, validationBatches);
+ * </pre>
+ */
+public final class LanguageModelTraining {
+
+    /** What one epoch measured: training perplexity, seconds, tokens per second, gradient norm of each batch before clipping. */
+    public record Epoch(double perplexity, double seconds, double tokensPerSecond, double[] gradientNorms) {
+    }
+
+    private LanguageModelTraining() {
+    }
+
+    /** Perplexity from a summed cross-entropy loss (natural log) over {@code tokens} predictions: exp(loss / tokens). */
+    public static double perplexity(double totalLoss, long tokens) {
+        if (tokens <= 0) {
+            throw new IllegalArgumentException("perplexity needs at least one predicted token, got " + tokens);
+        }
+        return Math.exp(totalLoss / tokens);
+    }
+
+    /**
+     * One epoch over {@code batches}; the trainer's loss must be softmax cross-entropy over the
+     * model's scores. Gradients whose norm exceeds {@code maxGradientNorm} are scaled down to it
+     * (pass {@code Double.POSITIVE_INFINITY} for no clipping).
+     */
+    public static Epoch trainEpoch(Trainer trainer, RecurrentModel model, SequenceBatches batches,
+                                   double maxGradientNorm) {
+        Loss loss = requireCrossEntropy(trainer);
+        boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
+        double totalLoss = 0;
+        long tokens = 0;
+        long start = System.nanoTime();
+        try (NDManager epoch = trainer.getManager().newSubManager()) {
+            List<SequenceBatches.Batch> list = batches.epoch(epoch);
+            double[] norms = new double[list.size()];
+            NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
+            for (int b = 0; b < list.size(); b++) {
+                SequenceBatches.Batch batch = list.get(b);
+                try (NDManager step = epoch.newSubManager()) {
+                    // The batch's arrays join this step's manager for a while, so what is computed from them is freed with it.
+                    step.tempAttachAll(batch.inputs(), batch.targets());
+                    NDList inputs = new NDList(batch.inputs());
+                    inputs.addAll(carryState ? state : model.beginState(step, batches.batchSize()));
+                    NDList outputs;
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        outputs = trainer.forward(inputs);
+                        NDArray value = crossEntropy(loss, outputs.head(), batch.targets());
+                        collector.backward(value);
+                        totalLoss += value.getFloat() * batch.targets().size();
+                        tokens += batch.targets().size();
+                    }
+                    norms[b] = clipGradients(trainer, maxGradientNorm);
+                    trainer.step();
+                    if (carryState) {
+                        NDList previous = state;
+                        state = detach(outputs.subNDList(1));
+                        state.attach(epoch);
+                        previous.close();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Epoch(perplexity(totalLoss, tokens), seconds, tokens / seconds, norms);
+        }
+    }
+
+    /** Perplexity of the model on {@code batches} (no training), carrying the state as the partitioning allows. */
+    public static double perplexity(Trainer trainer, RecurrentModel model, SequenceBatches batches) {
+        Loss loss = requireCrossEntropy(trainer);
+        boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
+        double totalLoss = 0;
+        long tokens = 0;
+        try (NDManager epoch = trainer.getManager().newSubManager()) {
+            NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
+            for (SequenceBatches.Batch batch : batches.epoch(epoch)) {
+                try (NDManager step = epoch.newSubManager()) {
+                    step.tempAttachAll(batch.inputs(), batch.targets());
+                    NDList inputs = new NDList(batch.inputs());
+                    inputs.addAll(carryState ? state : model.beginState(step, batches.batchSize()));
+                    NDList outputs = trainer.evaluate(inputs);
+                    totalLoss += crossEntropy(loss, outputs.head(), batch.targets()).getFloat() * batch.targets().size();
+                    tokens += batch.targets().size();
+                    if (carryState) {
+                        NDList previous = state;
+                        state = outputs.subNDList(1);
+                        state.attach(epoch);
+                        previous.close();
+                    }
+                }
+            }
+        }
+        return perplexity(totalLoss, tokens);
+    }
+
+    /**
+     * Scales all gradients of the trainer's model by {@code min(1, maxNorm / norm)}, where norm is
+     * the L2 norm of all gradients together; returns that norm (before clipping).
+     */
+    static double clipGradients(Trainer trainer, double maxNorm) {
+        double squares = 0;
+        for (Pair<String, Parameter> parameter : trainer.getModel().getBlock().getParameters()) {
+            NDArray gradient = parameter.getValue().getArray().getGradient();
+            try (NDArray square = gradient.square(); NDArray sum = square.sum()) {
+                squares += sum.getFloat();
+            }
+        }
+        double norm = Math.sqrt(squares);
+        if (norm > maxNorm) {
+            float scale = (float) (maxNorm / norm);
+            for (Pair<String, Parameter> parameter : trainer.getModel().getBlock().getParameters()) {
+                parameter.getValue().getArray().getGradient().muli(scale);
+            }
+        }
+        return norm;
+    }
+
+    private static NDArray crossEntropy(Loss loss, NDArray scores, NDArray targets) {
+        long classes = scores.getShape().get(scores.getShape().dimension() - 1);
+        return loss.evaluate(new NDList(targets.reshape(-1)), new NDList(scores.reshape(-1, classes)));
+    }
+
+    private static NDList detach(NDList state) {
+        NDList detached = new NDList(state.size());
+        for (NDArray array : state) {
+            detached.add(array.stopGradient());
+        }
+        return detached;
+    }
+
+    private static Loss requireCrossEntropy(Trainer trainer) {
+        Loss loss = trainer.getLoss();
+        if (!(loss instanceof SoftmaxCrossEntropyLoss)) {
+            throw new IllegalArgumentException("a language model is trained with softmax cross-entropy; this trainer's "
+                    + "loss is " + loss.getClass().getSimpleName() + ": use Loss.softmaxCrossEntropyLoss()");
+        }
+        return loss;
+    }
+}

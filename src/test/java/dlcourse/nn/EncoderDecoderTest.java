@@ -1,0 +1,92 @@
+package dlcourse.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EncoderDecoderTest {
+
+    private static final int SOURCE_VOCABULARY = 9;
+    private static final int TARGET_VOCABULARY = 7;
+
+    private static List<EncoderDecoder> models() {
+        return List.of(
+                new EncoderDecoder(new RecurrentEncoder(SOURCE_VOCABULARY, 4, 6, 2),
+                        new RecurrentDecoder(TARGET_VOCABULARY, 4, 6, 2)),
+                new EncoderDecoder(new RecurrentEncoder(SOURCE_VOCABULARY, 4, 6, 1),
+                        new AttentionDecoder(TARGET_VOCABULARY, 4, 6, 1)),
+                new EncoderDecoder(new TransformerEncoder(SOURCE_VOCABULARY, 8, 16, 2, 2),
+                        new TransformerDecoder(TARGET_VOCABULARY, 8, 16, 2, 2)));
+    }
+
+    @Test
+    void everyModelScoresEveryTargetStep() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            for (EncoderDecoder model : models()) {
+                model.setInitializer(new NormalInitializer(0.5f), ai.djl.nn.Parameter.Type.WEIGHT);
+                model.initialize(manager, DataType.FLOAT32, new Shape(1, 5), new Shape(1), new Shape(1, 3));
+                NDArray sources = manager.randomInteger(0, SOURCE_VOCABULARY, new Shape(2, 5), DataType.INT32);
+                NDArray lengths = manager.create(new int[] {5, 3});
+                NDArray targets = manager.randomInteger(0, TARGET_VOCABULARY, new Shape(2, 3), DataType.INT32);
+                NDArray scores = model.forward(parameters, new NDList(sources, lengths, targets), false).head();
+                assertEquals(new Shape(2, 3, TARGET_VOCABULARY), scores.getShape(), model.toString());
+                assertTrue(model.parameterCount() > 0);
+            }
+        }
+    }
+
+    @Test
+    void decodingStepByStepEqualsDecodingTheWholeSequence() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            for (EncoderDecoder model : models()) {
+                model.setInitializer(new NormalInitializer(0.5f), ai.djl.nn.Parameter.Type.WEIGHT);
+                model.initialize(manager, DataType.FLOAT32, new Shape(1, 5), new Shape(1), new Shape(1, 3));
+                NDArray sources = manager.randomInteger(0, SOURCE_VOCABULARY, new Shape(2, 5), DataType.INT32);
+                NDArray lengths = manager.create(new int[] {5, 3});
+                NDArray targets = manager.randomInteger(0, TARGET_VOCABULARY, new Shape(2, 3), DataType.INT32);
+                NDArray whole = model.forward(parameters, new NDList(sources, lengths, targets), false).head();
+                NDList state = model.begin(parameters, sources, lengths, false);
+                for (int t = 0; t < 3; t++) {
+                    NDList out = model.decoder().decode(parameters, targets.get(":, {}:{}", t, t + 1), state, false);
+                    assertTrue(out.head().allClose(whole.get(":, {}:{}, :", t, t + 1), 1e-4, 1e-5, false),
+                            model + " step " + t);
+                    state = out.subNDList(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void beamSearchOfWidthOneIsGreedyAndExactMatchCountsWholeRows() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            for (EncoderDecoder model : models()) {
+                model.setInitializer(new NormalInitializer(0.5f), ai.djl.nn.Parameter.Type.WEIGHT);
+                model.initialize(manager, DataType.FLOAT32, new Shape(1, 5), new Shape(1), new Shape(1, 3));
+                NDArray sources = manager.randomInteger(0, SOURCE_VOCABULARY, new Shape(4, 5), DataType.INT32);
+                NDArray lengths = manager.create(new int[] {5, 3, 1, 4});
+                NDArray greedy = SequenceDecoding.greedy(model, parameters, sources, lengths, 2, 3, 6);
+                NDArray beam = SequenceDecoding.beamSearch(model, parameters, sources, lengths, 2, 3, 6, 1);
+                assertEquals(new Shape(4, 6), greedy.getShape());
+                assertArrayEquals(greedy.toIntArray(), beam.toIntArray(), model.toString());
+                assertEquals(new Shape(4, 6),
+                        SequenceDecoding.beamSearch(model, parameters, sources, lengths, 2, 3, 6, 3).getShape());
+            }
+            NDArray predicted = manager.create(new int[] {1, 2, 3, 1, 2, 4}).reshape(2, 3);
+            NDArray targets = manager.create(new int[] {1, 2, 3, 1, 2, 3}).reshape(2, 3);
+            assertEquals(0.5, SequenceDecoding.exactMatch(predicted, targets), 1e-9);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dlcourse.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dlcourse.data.SequenceBatches;
+import dlcourse.nn.RecurrentModel;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LanguageModelTrainingTest {
+
+    private static Model model(int vocabulary) {
+        Model model = Model.newInstance("test");
+        model.setBlock(RecurrentModel.languageModel(
+                GRU.builder().setStateSize(16).setNumLayers(1).optReturnState(true).build(), vocabulary));
+        return model;
+    }
+
+    private static Trainer trainer(Model model, Loss loss) {
+        Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.05f)).build()));
+        trainer.initialize(new Shape(4, 6));
+        return trainer;
+    }
+
+    @Test
+    void perplexityIsTheExponentialOfTheMeanLoss() {
+        assertEquals(Math.E, LanguageModelTraining.perplexity(10, 10), 1e-12);
+        assertEquals(4, LanguageModelTraining.perplexity(3 * Math.log(4), 3), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.perplexity(1, 0));
+    }
+
+    @Test
+    void aRepeatingTextIsLearnedUntilTheNextTokenIsAlmostCertain() {
+        Engine.getInstance().setRandomSeed(1);
+        try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
+            NDManager manager = trainer.getManager();
+            NDArray corpus = manager.arange(0, 600, 1, DataType.INT32).mod(3);   // 0 1 2 0 1 2 ...
+            RecurrentModel net = (RecurrentModel) model.getBlock();
+            for (SequenceBatches.Partitioning partitioning : SequenceBatches.Partitioning.values()) {
+                SequenceBatches batches = new SequenceBatches(corpus, 4, 6, partitioning, new Random(0));
+                double before = LanguageModelTraining.perplexity(trainer, net, batches);
+                LanguageModelTraining.Epoch epoch = null;
+                for (int i = 0; i < 3; i++) {
+                    epoch = LanguageModelTraining.trainEpoch(trainer, net, batches, 1.0);
+                }
+                double after = LanguageModelTraining.perplexity(trainer, net, batches);
+                assertTrue(after < 1.2 && after < before, partitioning + ": perplexity " + before + " -> " + after);
+                assertTrue(epoch.gradientNorms().length >= 23 && epoch.tokensPerSecond() > 0);
+                assertTrue(epoch.perplexity() >= 1);
+            }
+        }
+    }
+
+    @Test
+    void clippingScalesTheGradientsDownToTheMaximumNorm() {
+        try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
+            NDManager manager = trainer.getManager();
+            NDArray tokens = manager.create(new int[] {0, 1, 2, 0, 1, 2}).tile(4).reshape(4, 6);
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(new NDList(tokens));
+                collector.backward(out.head().square().sum());
+            }
+            double norm = LanguageModelTraining.clipGradients(trainer, 1e-3);
+            assertTrue(norm > 1e-3, "the test needs a gradient larger than the maximum, got " + norm);
+            assertEquals(1e-3, LanguageModelTraining.clipGradients(trainer, 1e-3), 1e-6);
+            assertEquals(1e-3, LanguageModelTraining.clipGradients(trainer, 10), 1e-6, "a small gradient stays");
+        }
+    }
+
+    @Test
+    void aLossOtherThanCrossEntropyIsRefused() {
+        try (Model model = model(3); Trainer trainer = trainer(model, Loss.l2Loss())) {
+            NDArray corpus = trainer.getManager().arange(0, 60, 1, DataType.INT32).mod(3);
+            SequenceBatches batches = new SequenceBatches(corpus, 2, 5, SequenceBatches.Partitioning.RANDOM);
+            String message = assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.trainEpoch(
+                    trainer, (RecurrentModel) model.getBlock(), batches, 1)).getMessage();
+            assertTrue(message.contains("softmaxCrossEntropyLoss"), message);
+        }
+    }
+}
