@@ -12,8 +12,11 @@ import java.util.Objects;
  * int outputSize(int n, int k, int p, int s) {
  *     return Exercise.todo(); // your formula here
  * }
- * Chapter05Exercises.outputSize((n, k, p, s) -&gt; outputSize(n, k, p, s));
+ * boolean sizeSolved = Chapter05Exercises.outputSize((n, k, p, s) -&gt; outputSize(n, k, p, s));
  * </pre>
+ *
+ * (Assign the result: the kernel shows the value of a bare expression, which would add a stray
+ * {@code false} under the printed line.)
  *
  * Each checker is tested against the reference solution in {@code solutions/} and against a wrong answer.
  */
