@@ -137,6 +137,16 @@ class AttentionTest {
     }
 
     @Test
+    void multiHeadAttentionNamesTheShapesItRefuses() {
+        MultiHeadAttention attention = new MultiHeadAttention(8, 2);
+        Shape x = new Shape(3, 4, 8);
+        attention.initialize(manager, DataType.FLOAT32, x, x, x);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> attention.forward(parameters,
+                new NDList(manager.zeros(x), manager.zeros(new Shape(3, 4, 8)), manager.zeros(new Shape(3, 5, 8))), false));
+        assertTrue(error.getMessage().contains("(3, 4, 8)") && error.getMessage().contains("(3, 5, 8)"), error.getMessage());
+    }
+
+    @Test
     void positionalEncodingMatchesTheFormula() {
         NDArray table = PositionalEncoding.table(manager, 3, 4);
         assertEquals(new Shape(3, 4), table.getShape());
