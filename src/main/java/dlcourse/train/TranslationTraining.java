@@ -82,11 +82,12 @@ public final class TranslationTraining {
             for (int[] batch : batches) {
                 try (NDManager step = epoch.newSubManager()) {
                     NDArray rows = step.create(batch);
-                    NDArray lengths = data.sourceValidLengths().get(rows);
+                    NDArray lengths = rows(step, data.sourceValidLengths(), rows);
                     long longest = lengths.max().getInt();
-                    NDList inputs = new NDList(data.sources().get(rows).get(":, :{}", longest), lengths,
-                            data.targetInputs().get(rows));
-                    NDList labels = new NDList(data.targetOutputs().get(rows), data.targetValidLengths().get(rows));
+                    NDList inputs = new NDList(rows(step, data.sources(), rows).get(":, :{}", longest), lengths,
+                            rows(step, data.targetInputs(), rows));
+                    NDList labels = new NDList(rows(step, data.targetOutputs(), rows),
+                            rows(step, data.targetValidLengths(), rows));
                     try (GradientCollector collector = trainer.newGradientCollector()) {
                         NDArray loss = trainer.getLoss().evaluate(labels, trainer.forward(inputs));
                         collector.backward(loss);
@@ -98,6 +99,17 @@ public final class TranslationTraining {
             }
         }
         return new Epoch(totalLoss / Math.max(batches.size(), 1), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The given rows of {@code data}, owned by {@code step}. An operation's result belongs to its
+     * first operand's manager: without the attach, each batch and every activation computed from
+     * it would belong to the data's long-lived manager and stay in memory until the notebook ends.
+     */
+    private static NDArray rows(NDManager step, NDArray data, NDArray rows) {
+        NDArray picked = data.get(rows);
+        picked.attach(step);
+        return picked;
     }
 
     /** Example indices cut into full batches of similar length, in random order. */
@@ -125,6 +137,8 @@ public final class TranslationTraining {
         try (NDManager scratch = trainer.getManager().newSubManager()) {
             NDList inputs = new NDList(data.sources(), data.sourceValidLengths(), data.targetInputs());
             NDList labels = new NDList(data.targetOutputs(), data.targetValidLengths());
+            // Borrowed for the evaluation, so that its results belong to scratch and are freed with it.
+            scratch.tempAttachAll(inputs, labels);
             return trainer.getLoss().evaluate(labels, trainer.evaluate(inputs)).getFloat();
         }
     }

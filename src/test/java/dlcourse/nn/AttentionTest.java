@@ -137,6 +137,16 @@ class AttentionTest {
     }
 
     @Test
+    void multiHeadAttentionNamesTheShapesItRefuses() {
+        MultiHeadAttention attention = new MultiHeadAttention(8, 2);
+        Shape x = new Shape(3, 4, 8);
+        attention.initialize(manager, DataType.FLOAT32, x, x, x);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> attention.forward(parameters,
+                new NDList(manager.zeros(x), manager.zeros(new Shape(3, 4, 8)), manager.zeros(new Shape(3, 5, 8))), false));
+        assertTrue(error.getMessage().contains("(3, 4, 8)") && error.getMessage().contains("(3, 5, 8)"), error.getMessage());
+    }
+
+    @Test
     void positionalEncodingMatchesTheFormula() {
         NDArray table = PositionalEncoding.table(manager, 3, 4);
         assertEquals(new Shape(3, 4), table.getShape());
@@ -161,5 +171,40 @@ class AttentionTest {
         assertEquals(Math.log(2), loss, 1e-5);
         assertThrows(IllegalArgumentException.class, () -> new SequenceMaskedCrossEntropyLoss()
                 .evaluate(new NDList(targets, lengths), new NDList(scores.reshape(2, 6))));
+    }
+
+    @Test
+    void anEncoderBlockIgnoresPaddedPositions() {
+        TransformerEncoderBlock block = new TransformerEncoderBlock(8, 16, 2);
+        Shape x = new Shape(2, 5, 8);
+        block.initialize(manager, DataType.FLOAT32, x, new Shape(2));
+        NDArray input = manager.randomNormal(x);
+        NDArray lengths = manager.create(new int[] {5, 2});
+        NDArray output = block.forward(parameters, new NDList(input, lengths), false).head();
+        assertEquals(x, output.getShape());
+        NDArray changed = input.duplicate();
+        changed.set(new ai.djl.ndarray.index.NDIndex("1, 2:, :"), 9f);
+        NDArray again = block.forward(parameters, new NDList(changed, lengths), false).head();
+        assertTrue(again.get("1, :2, :").sub(output.get("1, :2, :")).abs().max().getFloat() < 1e-5);
+        assertEquals(0f, block.attentionWeights().get("1, :, :, 2:").sum().getFloat());
+    }
+
+    @Test
+    void aDecoderBlockLooksOnlyAtEarlierTargetsAndRealSourcePositions() {
+        TransformerDecoderBlock block = new TransformerDecoderBlock(8, 16, 2);
+        Shape target = new Shape(1, 4, 8);
+        Shape source = new Shape(1, 6, 8);
+        block.initialize(manager, DataType.FLOAT32, target, source, new Shape(1));
+        NDArray x = manager.randomNormal(target);
+        NDArray encoded = manager.randomNormal(source);
+        NDArray lengths = manager.create(new int[] {3});
+        NDArray output = block.forward(parameters, new NDList(x, encoded, lengths), false).head();
+        // Causal: changing the last target position leaves the first three outputs as they were.
+        NDArray changed = x.duplicate();
+        changed.set(new ai.djl.ndarray.index.NDIndex("0, 3, :"), 9f);
+        NDArray again = block.forward(parameters, new NDList(changed, encoded, lengths), false).head();
+        assertTrue(again.get("0, :3, :").sub(output.get("0, :3, :")).abs().max().getFloat() < 1e-5);
+        // Cross-attention gives the padded source positions 3, 4, 5 no weight.
+        assertEquals(0f, block.crossAttentionWeights().get("0, :, :, 3:").sum().getFloat());
     }
 }

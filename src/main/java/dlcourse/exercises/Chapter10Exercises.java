@@ -1,0 +1,132 @@
+package dlcourse.exercises;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dlcourse.nn.MaskedSoftmax;
+import dlcourse.notebook.Exercise;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.BiFunction;
+
+/** Checkers for notebook 10 (attention). */
+public final class Chapter10Exercises {
+
+    private Chapter10Exercises() {
+    }
+
+    /** A learner's Nadaraya-Watson estimate at one query. */
+    @FunctionalInterface
+    public interface KernelRegression {
+        double predict(double query, double[] keys, double[] values, double bandwidth);
+    }
+
+    /**
+     * Exercise: Nadaraya-Watson regression with a Gaussian kernel of learned bandwidth w:
+     * {@code sum_i softmax_i(-((query - keys[i]) * w)^2 / 2) * values[i]}.
+     */
+    public static boolean nadarayaWatson(KernelRegression answer) {
+        return Exercise.check("Nadaraya-Watson with bandwidth w", () -> {
+            // By hand: a query halfway between two keys weighs both equally.
+            Exercise.requireClose(answer.predict(0.5, new double[] {0, 1}, new double[] {0, 1}, 1), 0.5, 1e-9,
+                    "f(0.5) for keys [0, 1], values [0, 1], w = 1");
+            // Weights exp(-1/2) and exp(-2): (2 e^{-1/2} + 4 e^{-2}) / (e^{-1/2} + e^{-2}).
+            double near = Math.exp(-0.5), far = Math.exp(-2);
+            Exercise.requireClose(answer.predict(0, new double[] {1, 2}, new double[] {2, 4}, 1),
+                    (2 * near + 4 * far) / (near + far), 1e-9, "f(0) for keys [1, 2], values [2, 4], w = 1");
+            Exercise.requireClose(answer.predict(0, new double[] {1, 2}, new double[] {2, 4}, 0.5),
+                    reference(0, new double[] {1, 2}, new double[] {2, 4}, 0.5), 1e-9,
+                    "f(0) for keys [1, 2], values [2, 4], w = 0.5 (w multiplies the distance)");
+            Random random = new Random(10);
+            for (int trial = 0; trial < 30; trial++) {
+                int n = 1 + random.nextInt(20);
+                double[] keys = new double[n];
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) {
+                    keys[i] = 5 * random.nextDouble();
+                    values[i] = 4 * random.nextDouble() - 2;
+                }
+                double query = 5 * random.nextDouble();
+                double w = 0.2 + 5 * random.nextDouble();
+                Exercise.requireClose(answer.predict(query, keys, values, w), reference(query, keys, values, w), 1e-6,
+                        "f(" + (float) query + ") for keys " + Arrays.toString(toFloats(keys)) + ", w = " + (float) w);
+            }
+            // Far from every key the scores are tiny: a softmax that does not subtract the maximum gives 0/0.
+            Exercise.requireClose(answer.predict(100, new double[] {0, 1}, new double[] {3, 7}, 2), 7, 1e-6,
+                    "f(100) for keys [0, 1], values [3, 7], w = 2 (subtract the largest score before exp)");
+        });
+    }
+
+    private static double reference(double query, double[] keys, double[] values, double w) {
+        double[] scores = new double[keys.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < keys.length; i++) {
+            double d = (query - keys[i]) * w;
+            scores[i] = -d * d / 2;
+            max = Math.max(max, scores[i]);
+        }
+        double total = 0;
+        double weighted = 0;
+        for (int i = 0; i < keys.length; i++) {
+            double e = Math.exp(scores[i] - max);
+            total += e;
+            weighted += e * values[i];
+        }
+        return weighted / total;
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
+    /**
+     * Exercise: masked softmax. {@code answer.apply(scores, validLengths)}, scores (batch, queries,
+     * keys) and valid lengths (batch), must return the softmax over keys in which key k of
+     * sequence b counts only when k &lt; validLengths[b]: padded keys get weight 0.
+     */
+    public static boolean maskedSoftmax(BiFunction<NDArray, NDArray, NDArray> answer) {
+        return Exercise.check("masked softmax", () -> {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray uniform = manager.zeros(new Shape(2, 1, 4));
+                NDArray lengths = manager.create(new int[] {1, 3});
+                requireSame(answer.apply(uniform, lengths), manager.create(new float[] {1, 0, 0, 0, 1f / 3, 1f / 3, 1f / 3, 0})
+                        .reshape(2, 1, 4), "equal scores (2, 1, 4) with valid lengths [1, 3]");
+                Random random = new Random(10);
+                for (int trial = 0; trial < 5; trial++) {
+                    int batch = 1 + random.nextInt(3);
+                    int queries = 1 + random.nextInt(3);
+                    int keys = 2 + random.nextInt(6);
+                    int[] valid = new int[batch];
+                    for (int b = 0; b < batch; b++) {
+                        valid[b] = 1 + random.nextInt(keys);
+                    }
+                    NDArray scores = manager.randomNormal(0, 3, new Shape(batch, queries, keys), DataType.FLOAT32);
+                    NDArray validLengths = manager.create(valid);
+                    requireSame(answer.apply(scores, validLengths), MaskedSoftmax.apply(scores, validLengths),
+                            "random scores " + scores.getShape() + " with valid lengths " + Arrays.toString(valid));
+                }
+            }
+        });
+    }
+
+    private static void requireSame(NDArray got, NDArray expected, String what) {
+        Exercise.require(got != null, what + ": your function returned null");
+        Exercise.require(got.getShape().equals(expected.getShape()), what + ": expected shape " + expected.getShape()
+                + ", got " + got.getShape());
+        float[] g = got.toType(DataType.FLOAT32, false).toFloatArray();
+        float[] e = expected.toType(DataType.FLOAT32, false).toFloatArray();
+        for (int i = 0; i < e.length; i++) {
+            if (e[i] == 0) {
+                Exercise.require(Math.abs(g[i]) < 1e-6, what + ": element " + i + " is a padded key and should have "
+                        + "weight 0, got " + g[i]);
+            } else {
+                Exercise.requireClose(g[i], e[i], 1e-5, what + ", element " + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dlcourse.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlcourse.notebook.Exercise;
+import dlcourse.solutions.Chapter10Solutions;
+import org.junit.jupiter.api.Test;
+
+class Chapter10ExercisesTest {
+
+    @Test
+    void nadarayaWatsonAcceptsTheSolution() {
+        assertTrue(Chapter10Exercises.nadarayaWatson(Chapter10Solutions::nadarayaWatson));
+    }
+
+    @Test
+    void nadarayaWatsonRejectsAveragesThatIgnoreTheBandwidthOrOverflow() {
+        // Wrong: w divides the distance instead of multiplying it.
+        assertFalse(Chapter10Exercises.nadarayaWatson((q, keys, values, w) ->
+                Chapter10Solutions.nadarayaWatson(q, keys, values, 1 / w)));
+        // Wrong: a softmax without subtracting the largest score (0/0 far from the keys).
+        assertFalse(Chapter10Exercises.nadarayaWatson((q, keys, values, w) -> {
+            double total = 0, weighted = 0;
+            for (int i = 0; i < keys.length; i++) {
+                double e = Math.exp(-Math.pow((q - keys[i]) * w, 2) / 2);
+                total += e;
+                weighted += e * values[i];
+            }
+            return weighted / total;
+        }));
+        assertFalse(Chapter10Exercises.nadarayaWatson((q, keys, values, w) -> Exercise.todo()));
+    }
+
+    @Test
+    void maskedSoftmaxAcceptsTheSolution() {
+        assertTrue(Chapter10Exercises.maskedSoftmax(Chapter10Solutions::maskedSoftmax));
+    }
+
+    @Test
+    void maskedSoftmaxRejectsAPlainSoftmaxAndThePlaceholder() {
+        assertFalse(Chapter10Exercises.maskedSoftmax((scores, lengths) -> scores.softmax(-1)));
+        assertFalse(Chapter10Exercises.maskedSoftmax((scores, lengths) -> Exercise.todo()));
+    }
+}
