@@ -134,6 +134,7 @@ public final class Plots {
         chart.getStyler().setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x6baed6), new Color(0x08306b)});
         chart.getStyler().setMin(min);
         chart.getStyler().setMax(max == min ? min + 1 : max);
+        chart.getStyler().setHeatMapDecimalValueFormatter(Plots::threeSignificantDigits);
         chart.addSeries(title, xs, ys, cells);
         return chart;
     }
@@ -155,6 +156,17 @@ public final class Plots {
             System.arraycopy(flat, r * columns, grid[r], 0, columns);
         }
         return heatMap(title, xLabel, yLabel, grid, null, null);
+    }
+
+    /** A heat map legend's number: three significant digits, no trailing zeros (0.1234567 becomes 0.123). */
+    static String threeSignificantDigits(Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** Draws a chart into an image (what {@code show} puts in the notebook). */

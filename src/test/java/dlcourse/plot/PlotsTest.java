@@ -188,4 +188,13 @@ class PlotsTest {
         assertEquals("2.5e-05", Plots.tickLabel(2.5e-5));
         assertEquals("1e+08", Plots.tickLabel(1e8));
     }
+
+    @Test
+    void heatMapLegendNumbersHaveThreeSignificantDigits() {
+        org.junit.jupiter.api.Assertions.assertEquals("0.123", Plots.threeSignificantDigits(0.12345678901234));
+        org.junit.jupiter.api.Assertions.assertEquals("1230", Plots.threeSignificantDigits(1234.5));
+        org.junit.jupiter.api.Assertions.assertEquals("0.5", Plots.threeSignificantDigits(0.5));
+        org.junit.jupiter.api.Assertions.assertEquals("0", Plots.threeSignificantDigits(0.0));
+        org.junit.jupiter.api.Assertions.assertEquals("-0.0000123", Plots.threeSignificantDigits(-0.0000123456));
+    }
 }
