@@ -124,6 +124,12 @@ def execute(notebook_path, fast, cache_dir, library=None, log_dir=None):
     return Executed(name, notebook, seconds, False)
 
 
+def shown(path):
+    """A path as a user would type it from the course's folder."""
+    path = Path(path).resolve()
+    return str(path.relative_to(HOME)) if path.is_relative_to(HOME) else str(path)
+
+
 def resolve(wanted, notebooks_dir):
     """The notebook file for '05', '5', '05-convolutions' or a path; exits 2 naming the choices if none."""
     available = sorted(p for p in Path(notebooks_dir).glob("[0-9][0-9]-*.ipynb"))

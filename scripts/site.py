@@ -158,7 +158,7 @@ def main(argv):
         chapters=chapters, mathjax_url=assets.MATHJAX_URL,
         results=results_table(Path(args.results), mode, {c["number"] for c in chapters}))
     (out / "index.html").write_text(index, encoding="utf-8")
-    print(f"site: {out / 'index.html'} ({len(chapters)} chapters, {mode} mode) in {run_time(time.monotonic() - start)}")
+    print(f"site: {executed.shown(out / 'index.html')} ({len(chapters)} chapters, {mode} mode) in {run_time(time.monotonic() - start)}")
     return 0
 
 

@@ -62,7 +62,7 @@ def main(argv):
             how = (f"{executed.mode_name(args.fast)} mode, "
                    + (f"cached copy of a {run.seconds:.0f} s run" if run.cached else f"executed in {run.seconds:.0f} s"))
         deck = write_deck(notebook, path.stem, out, slides)
-        print(f"{path.stem}: {deck} ({how})")
+        print(f"{path.stem}: {executed.shown(deck)} ({how})")
     return 0
 
 
