@@ -46,14 +46,14 @@ class LauncherTest {
         Result result = course(Map.of(), "fly");
         assertEquals(2, result.status());
         assertTrue(result.output().contains("unknown command 'fly'"), result.output());
-        for (String command : List.of("setup", "lab", "test", "run", "bench", "doctor", "help")) {
+        for (String command : List.of("setup", "lab", "test", "run", "slides", "site", "bench", "doctor", "help")) {
             assertTrue(result.output().contains(command), "should name '" + command + "': " + result.output());
         }
     }
 
     @Test
     void unknownNotebookListsTheAvailableOnes() throws Exception {
-        for (String command : List.of("run", "test")) {
+        for (String command : List.of("run", "test", "slides", "site")) {
             Result result = course(Map.of(), command, "99");
             assertEquals(2, result.status(), command + ": " + result.output());
             assertTrue(result.output().contains("no notebook named '99'"), result.output());
@@ -65,8 +65,18 @@ class LauncherTest {
     void helpDescribesEveryCommand() throws Exception {
         Result result = course(Map.of(), "test", "--help");
         assertEquals(0, result.status());
-        for (String command : List.of("setup", "lab", "test [NN ...]", "run NN", "doctor")) {
+        for (String command : List.of("setup", "lab", "test [NN ...]", "run NN", "slides NN", "site [--fast]", "doctor")) {
             assertTrue(result.output().contains(command), "help lacks " + command + ": " + result.output());
+        }
+    }
+
+    @Test
+    void slidesAndSiteExplainTheirOptions() throws Exception {
+        for (String command : List.of("slides", "site")) {
+            Result result = course(Map.of(), command, "--help");
+            assertEquals(0, result.status(), result.output());
+            assertTrue(result.output().startsWith("usage: ./course " + command), result.output());
+            assertTrue(result.output().contains("--fast") && result.output().contains("--out DIR"), result.output());
         }
     }
 
