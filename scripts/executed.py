@@ -2,7 +2,8 @@
 
 A notebook is executed again only when its key changes: the SHA-256 of the notebook file, of the
 library's sources (pom.xml and everything under src/main, which is what the kernel's classpath and
-init script are built from) and of the mode (fast or full). The executed copy and its key are
+init script are built from), of the mode (fast or full) and of the plot size (notebook, or
+presentation for slides: DLCOURSE_PLOTS=presentation makes the plot wrappers draw for a projector). The executed copy and its key are
 written only after every cell ran, so a failed run leaves the previous good copy, or nothing.
 """
 
@@ -56,9 +57,12 @@ def library_digest(home=HOME):
     return digest.hexdigest()
 
 
-def cache_key(notebook_path, fast, library):
+PLOT_SIZES = ("notebook", "presentation")
+
+
+def cache_key(notebook_path, fast, library, plots="notebook"):
     digest = hashlib.sha256()
-    for part in (CACHE_FORMAT, mode_name(fast), library):
+    for part in (CACHE_FORMAT, mode_name(fast), plots, library):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(Path(notebook_path).read_bytes())
@@ -76,13 +80,16 @@ def _tail(path, lines=12):
     return "\n".join(Path(path).read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
-def execute(notebook_path, fast, cache_dir, library=None, log_dir=None):
-    """The executed notebook, from the cache when its key matches, else run now with the java kernel."""
+def execute(notebook_path, fast, cache_dir, library=None, log_dir=None, plots="notebook"):
+    """The executed notebook, from the cache when its key matches, else run now with the java kernel.
+    plots: "notebook" (the site) or "presentation" (slides: larger plots and fonts)."""
+    if plots not in PLOT_SIZES:
+        raise ValueError(f"plots must be one of {PLOT_SIZES}, got {plots!r}")
     notebook_path = Path(notebook_path)
     name = notebook_path.stem
     library = library or library_digest()
-    key = cache_key(notebook_path, fast, library)
-    folder = Path(cache_dir) / mode_name(fast)
+    key = cache_key(notebook_path, fast, library, plots)
+    folder = Path(cache_dir) / (mode_name(fast) + ("" if plots == "notebook" else "-" + plots))
     copy, meta_file = folder / (name + ".ipynb"), folder / (name + ".json")
     if copy.exists() and meta_file.exists():
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
@@ -92,8 +99,11 @@ def execute(notebook_path, fast, cache_dir, library=None, log_dir=None):
     notebook = nbformat.read(notebook_path, as_version=4)
     env = dict(os.environ)
     env.pop("DLCOURSE_FAST", None)
+    env.pop("DLCOURSE_PLOTS", None)
     if fast:
         env["DLCOURSE_FAST"] = "1"
+    if plots != "notebook":
+        env["DLCOURSE_PLOTS"] = plots
     log_dir = Path(log_dir or folder)
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / (name + ".log")

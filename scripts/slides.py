@@ -54,7 +54,7 @@ def main(argv):
             notebook, how = nbformat.read(path, as_version=4), "not executed"
         else:
             try:
-                run = executed.execute(path, args.fast, args.cache, library)
+                run = executed.execute(path, args.fast, args.cache, library, plots="presentation")
             except executed.NotebookFailed as failure:
                 print(f"error: {failure}", file=sys.stderr)
                 return 1

@@ -45,9 +45,13 @@ public final class ImageGrid {
             pixels = floats.toFloatArray();
         }
         int rows = (n + columns - 1) / columns;
-        int pad = 6;
-        int captionHeight = captions == null ? 0 : 18;
-        int titleHeight = title == null ? 0 : 28;
+        // Slides (Plots.Size.PRESENTATION) get everything drawn twice as large: sharper images, and
+        // captions that stay readable when the deck fits the picture to the screen.
+        int f = Plots.size() == Plots.Size.PRESENTATION ? 2 : 1;
+        scale *= f;
+        int pad = 6 * f;
+        int captionHeight = captions == null ? 0 : 18 * f;
+        int titleHeight = title == null ? 0 : 28 * f;
         int cellW = w * scale + pad;
         int cellH = h * scale + pad + captionHeight;
         BufferedImage out = new BufferedImage(columns * cellW + pad, rows * cellH + pad + titleHeight,
@@ -58,11 +62,11 @@ public final class ImageGrid {
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setColor(Color.BLACK);
         if (title != null) {
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15 * f));
             FontMetrics fm = g.getFontMetrics();
-            g.drawString(title, (out.getWidth() - fm.stringWidth(title)) / 2, 20);
+            g.drawString(title, (out.getWidth() - fm.stringWidth(title)) / 2, 20 * f);
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11 * f));
         FontMetrics fm = g.getFontMetrics();
         for (int i = 0; i < n; i++) {
             int x0 = pad + (i % columns) * cellW;
@@ -81,7 +85,7 @@ public final class ImageGrid {
                 while (fm.stringWidth(caption) > w * scale && caption.length() > 1) {
                     caption = caption.substring(0, caption.length() - 1);
                 }
-                g.drawString(caption, x0 + (w * scale - fm.stringWidth(caption)) / 2, y0 + h * scale + 14);
+                g.drawString(caption, x0 + (w * scale - fm.stringWidth(caption)) / 2, y0 + h * scale + 14 * f);
             }
         }
         g.dispose();

@@ -36,16 +36,71 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class Plots {
 
-    /** Default size of a chart in pixels: wide enough for a slide, small enough for a notebook. */
+    /** Size of a chart in pixels in a notebook (the {@link Size#NOTEBOOK} preset). */
     public static final int WIDTH = 640;
     public static final int HEIGHT = 400;
+
+    /**
+     * Chart size and font presets. {@code NOTEBOOK} suits a notebook on a laptop screen;
+     * {@code PRESENTATION} is for slides on a projector (at least 800 px wide, fonts of 14 pt and
+     * more). {@code ./course slides} sets {@code DLCOURSE_PLOTS=presentation}, which selects it.
+     */
+    public enum Size {
+        NOTEBOOK(WIDTH, HEIGHT, 16, 13, 12, 11),
+        PRESENTATION(1000, 620, 28, 22, 20, 19);
+
+        public final int width;
+        public final int height;
+        final int titleFont;
+        final int axisTitleFont;
+        final int legendFont;
+        final int tickFont;
+
+        Size(int width, int height, int titleFont, int axisTitleFont, int legendFont, int tickFont) {
+            this.width = width;
+            this.height = height;
+            this.titleFont = titleFont;
+            this.axisTitleFont = axisTitleFont;
+            this.legendFont = legendFont;
+            this.tickFont = tickFont;
+        }
+
+        /** The preset named by {@code DLCOURSE_PLOTS} ("presentation"), else NOTEBOOK. */
+        static Size fromEnvironment(String value) {
+            if (value == null || value.isBlank() || value.equalsIgnoreCase("notebook")) {
+                return NOTEBOOK;
+            }
+            if (value.equalsIgnoreCase("presentation")) {
+                return PRESENTATION;
+            }
+            throw new IllegalArgumentException("DLCOURSE_PLOTS is '" + value
+                    + "'; use 'notebook' or 'presentation' (or leave it unset)");
+        }
+    }
+
+    private static volatile Size size;
 
     private Plots() {
     }
 
+    /** The size charts are drawn at: set by {@link #useSize}, else from {@code DLCOURSE_PLOTS}. */
+    public static Size size() {
+        Size current = size;
+        if (current == null) {
+            current = Size.fromEnvironment(System.getenv("DLCOURSE_PLOTS"));
+            size = current;
+        }
+        return current;
+    }
+
+    /** Draws the charts made from now on at this size, e.g. {@code Plots.useSize(Plots.Size.PRESENTATION)}. */
+    public static void useSize(Size newSize) {
+        size = java.util.Objects.requireNonNull(newSize, "size");
+    }
+
     /** An empty line chart with a title and axis labels. */
     public static XYChart line(String title, String xLabel, String yLabel) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        XYChart chart = new XYChartBuilder().width(size().width).height(size().height)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -55,7 +110,7 @@ public final class Plots {
 
     /** An empty scatter chart with a title and axis labels. */
     public static XYChart scatter(String title, String xLabel, String yLabel) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        XYChart chart = new XYChartBuilder().width(size().width).height(size().height)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -127,7 +182,7 @@ public final class Plots {
                 max = Math.max(max, values[r][c]);
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+        HeatMapChart chart = new HeatMapChartBuilder().width(size().width).height(size().height)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -178,8 +233,9 @@ public final class Plots {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        Size preset = size();
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, preset.titleFont));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, preset.legendFont));
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
         if (!(styler instanceof HeatMapStyler)) {
             // XChart allows heat-map legends only outside the plot; heatMap() puts it on the right.
@@ -188,8 +244,8 @@ public final class Plots {
         styler.setAntiAlias(true);
         styler.setSeriesColors(PALETTE);
         if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
-            axes.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            axes.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            axes.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, preset.axisTitleFont));
+            axes.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, preset.tickFont));
             axes.setPlotGridLinesColor(new Color(0xe5e5e5));
             axes.setPlotGridLinesStroke(new BasicStroke(1f));
             axes.setAxisTickPadding(4);

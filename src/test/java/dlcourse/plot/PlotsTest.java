@@ -197,4 +197,23 @@ class PlotsTest {
         org.junit.jupiter.api.Assertions.assertEquals("0", Plots.threeSignificantDigits(0.0));
         org.junit.jupiter.api.Assertions.assertEquals("-0.0000123", Plots.threeSignificantDigits(-0.0000123456));
     }
+
+    @Test
+    void presentationSizeIsLargerAndNamedByTheEnvironment() {
+        org.junit.jupiter.api.Assertions.assertEquals(Plots.Size.NOTEBOOK, Plots.Size.fromEnvironment(null));
+        org.junit.jupiter.api.Assertions.assertEquals(Plots.Size.PRESENTATION, Plots.Size.fromEnvironment("presentation"));
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Plots.Size.fromEnvironment("huge"));
+        org.junit.jupiter.api.Assertions.assertTrue(bad.getMessage().contains("'notebook' or 'presentation'"));
+        Plots.Size before = Plots.size();
+        try {
+            Plots.useSize(Plots.Size.PRESENTATION);
+            java.awt.image.BufferedImage big = Plots.image(Plots.line("t", "x", "y"));
+            org.junit.jupiter.api.Assertions.assertTrue(big.getWidth() >= 800, "slides need charts at least 800 px wide");
+            Plots.useSize(Plots.Size.NOTEBOOK);
+            org.junit.jupiter.api.Assertions.assertEquals(Plots.WIDTH, Plots.image(Plots.line("t", "x", "y")).getWidth());
+        } finally {
+            Plots.useSize(before);
+        }
+    }
 }
