@@ -81,6 +81,15 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        try {
+            run(args);
+        } catch (IllegalArgumentException badArgument) {
+            System.err.println("error: " + badArgument.getMessage() + " (./course bench --help shows the options)");
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws IOException {
         List<Model> models = new ArrayList<>(MODELS);
         int repeats = 2;
         for (int i = 0; i < args.length; i++) {
@@ -91,7 +100,11 @@ public final class Benchmark {
                     i++;
                 }
                 case "--repeats" -> {
-                    repeats = Integer.parseInt(value);
+                    try {
+                        repeats = Integer.parseInt(value);
+                    } catch (NumberFormatException notANumber) {
+                        throw new IllegalArgumentException("--repeats needs a whole number, got '" + value + "'");
+                    }
                     i++;
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
