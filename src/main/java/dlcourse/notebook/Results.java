@@ -193,7 +193,15 @@ public final class Results {
         }
         String title = String.format(Locale.ROOT, "Results (%s mode)", mode);
         Table table = Table.create(title, chapter, model);
-        columns.values().forEach(table::addColumns);
+        for (DoubleColumn column : columns.values()) {
+            // Counts (parameters, epochs) read better as whole numbers than as 24047.000.
+            boolean whole = column.size() > 0 && column.countMissing() < column.size();
+            for (int i = 0; i < column.size() && whole; i++) {
+                double v = column.getDouble(i);
+                whole = column.isMissing(i) || (v == Math.rint(v) && Math.abs(v) < 1e15);
+            }
+            table.addColumns(whole ? column.asLongColumn().setName(column.name()) : column);
+        }
         return table;
     }
 }

@@ -45,7 +45,8 @@ class ResultsTest {
         assertEquals(2, table.rowCount());
         assertEquals(List.of("chapter", "model", "exact match", "parameters"), table.columnNames());
         assertEquals(0.9, table.doubleColumn("exact match").get(1));
-        assertTrue(table.doubleColumn("parameters").isMissing(1));
+        assertEquals(1000L, table.longColumn("parameters").get(0), "counts are whole numbers");
+        assertTrue(table.longColumn("parameters").isMissing(1));
         assertEquals(3, Results.wide(rows, "fast").rowCount());
     }
 
