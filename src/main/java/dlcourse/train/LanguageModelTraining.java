@@ -3,6 +3,7 @@ package dlcourse.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -39,6 +40,37 @@ public final class LanguageModelTraining {
             throw new IllegalArgumentException("perplexity needs at least one predicted token, got " + tokens);
         }
         return Math.exp(totalLoss / tokens);
+    }
+
+    /**
+     * The validation perplexity of the count-based bigram baseline of chapter 07: the next token
+     * predicted from the current one alone, P(j | i) = (C_ij + 1) / (sum_k C_ik + V), with C the
+     * pair counts of {@code train} (one matrix product of one-hot rows) and Laplace smoothing.
+     * Both corpora are 1-D integer token indices below {@code vocabSize}.
+     */
+    public static double bigramPerplexity(NDArray train, NDArray validation, int vocabSize) {
+        try (NDManager scope = train.getManager().newSubManager()) {
+            scope.tempAttachAll(train, validation);
+            for (NDArray corpus : List.of(train, validation)) {
+                if (corpus.getShape().dimension() != 1 || corpus.size() < 2 || !corpus.getDataType().isInteger()) {
+                    throw new IllegalArgumentException("a bigram model needs 1-D integer token indices, two tokens or "
+                            + "more, got " + corpus.getDataType() + " of shape " + corpus.getShape());
+                }
+                long largest = corpus.max().toType(DataType.INT64, false).getLong();
+                if (largest >= vocabSize || corpus.min().toType(DataType.INT64, false).getLong() < 0) {
+                    throw new IllegalArgumentException("token index " + largest + " is outside a vocabulary of "
+                            + vocabSize + " tokens; pass vocab.size() as the vocabulary size");
+                }
+            }
+            NDArray current = train.get(":-1").oneHot(vocabSize);
+            NDArray next = train.get("1:").oneHot(vocabSize);
+            NDArray counts = current.transpose().matMul(next);                                   // (V, V)
+            NDArray logProbabilities = counts.add(1).div(counts.sum(new int[] {1}, true).add(vocabSize)).log();
+            NDArray previous = validation.get(":-1").toType(DataType.INT64, false);
+            NDArray following = validation.get("1:").toType(DataType.INT64, false);
+            NDArray pairs = previous.mul(vocabSize).add(following);
+            return Math.exp(-logProbabilities.reshape(-1).take(pairs).mean().getFloat());
+        }
     }
 
     /**

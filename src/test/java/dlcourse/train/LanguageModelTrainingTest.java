@@ -47,6 +47,38 @@ class LanguageModelTrainingTest {
     }
 
     @Test
+    void bigramPerplexityCountsPairsWithLaplaceSmoothing() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // Train 0 1 0 1 0 over 3 tokens: after 0 comes 1 twice, after 1 comes 0 twice. Smoothed,
+            // P(1 | 0) = (2 + 1) / (2 + 3) = 0.6 and P(0 | 1) = 0.6, P(2 | 0) = 1 / 5.
+            NDArray train = manager.create(new int[] {0, 1, 0, 1, 0});
+            assertEquals(1 / 0.6, LanguageModelTraining.bigramPerplexity(train, manager.create(new int[] {0, 1, 0}), 3), 1e-5);
+            // Pairs (1,0) and (0,2): exp(-(ln 0.6 + ln 0.2) / 2) = 1 / sqrt(0.12).
+            assertEquals(1 / Math.sqrt(0.12), LanguageModelTraining.bigramPerplexity(train,
+                    manager.create(new int[] {1, 0, 2}), 3), 1e-4);
+            // Token 2 never occurs in training: after it every token has probability 1/3. Pairs (2,0), (0,2),
+            // (2,2): exp(-(ln 1/3 + ln 1/5 + ln 1/3) / 3) = 45^(1/3).
+            assertEquals(Math.cbrt(45), LanguageModelTraining.bigramPerplexity(train, manager.create(new int[] {2, 0, 2, 2}), 3), 1e-4);
+            assertEquals(3, LanguageModelTraining.bigramPerplexity(train, manager.create(new int[] {2, 2}), 3), 1e-5);
+            assertTrue(!train.isReleased(), "the corpora stay");
+        }
+    }
+
+    @Test
+    void bigramPerplexityRefusesBadCorpora() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray train = manager.create(new int[] {0, 1, 0, 1, 0});
+            String message = assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.bigramPerplexity(
+                    train, manager.create(new int[] {0, 5}), 3)).getMessage();
+            assertTrue(message.contains("token index 5") && message.contains("3 tokens"), message);
+            assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.bigramPerplexity(
+                    train, manager.create(new int[] {1}), 3));
+            assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.bigramPerplexity(
+                    manager.create(new float[] {0, 1, 0}), train, 3));
+        }
+    }
+
+    @Test
     void aRepeatingTextIsLearnedUntilTheNextTokenIsAlmostCertain() {
         Engine.getInstance().setRandomSeed(1);
         try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
