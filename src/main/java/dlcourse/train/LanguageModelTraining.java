@@ -8,8 +8,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import dlcourse.data.SequenceBatches;
 import dlcourse.nn.RecurrentModel;
 import java.util.List;
@@ -81,6 +79,10 @@ public final class LanguageModelTraining {
     public static Epoch trainEpoch(Trainer trainer, RecurrentModel model, SequenceBatches batches,
                                    double maxGradientNorm) {
         Loss loss = requireCrossEntropy(trainer);
+        if (!(maxGradientNorm > 0)) {
+            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxGradientNorm
+                    + "; pass Double.POSITIVE_INFINITY for no clipping");
+        }
         boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
         double totalLoss = 0;
         long tokens = 0;
@@ -147,26 +149,9 @@ public final class LanguageModelTraining {
         return perplexity(totalLoss, tokens);
     }
 
-    /**
-     * Scales all gradients of the trainer's model by {@code min(1, maxNorm / norm)}, where norm is
-     * the L2 norm of all gradients together; returns that norm (before clipping).
-     */
+    /** Clips all gradients of the trainer's model to {@code maxNorm} together; returns their norm before clipping. */
     static double clipGradients(Trainer trainer, double maxNorm) {
-        double squares = 0;
-        for (Pair<String, Parameter> parameter : trainer.getModel().getBlock().getParameters()) {
-            NDArray gradient = parameter.getValue().getArray().getGradient();
-            try (NDArray square = gradient.square(); NDArray sum = square.sum()) {
-                squares += sum.getFloat();
-            }
-        }
-        double norm = Math.sqrt(squares);
-        if (norm > maxNorm) {
-            float scale = (float) (maxNorm / norm);
-            for (Pair<String, Parameter> parameter : trainer.getModel().getBlock().getParameters()) {
-                parameter.getValue().getArray().getGradient().muli(scale);
-            }
-        }
-        return norm;
+        return GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock().getParameters(), maxNorm);
     }
 
     private static NDArray crossEntropy(Loss loss, NDArray scores, NDArray targets) {
