@@ -3,12 +3,11 @@ package dlcourse.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import dlcourse.data.SequenceBatches;
 import dlcourse.nn.RecurrentModel;
 import java.util.List;
@@ -42,6 +41,37 @@ public final class LanguageModelTraining {
     }
 
     /**
+     * The validation perplexity of the count-based bigram baseline of chapter 07: the next token
+     * predicted from the current one alone, P(j | i) = (C_ij + 1) / (sum_k C_ik + V), with C the
+     * pair counts of {@code train} (one matrix product of one-hot rows) and Laplace smoothing.
+     * Both corpora are 1-D integer token indices below {@code vocabSize}.
+     */
+    public static double bigramPerplexity(NDArray train, NDArray validation, int vocabSize) {
+        try (NDManager scope = train.getManager().newSubManager()) {
+            scope.tempAttachAll(train, validation);
+            for (NDArray corpus : List.of(train, validation)) {
+                if (corpus.getShape().dimension() != 1 || corpus.size() < 2 || !corpus.getDataType().isInteger()) {
+                    throw new IllegalArgumentException("a bigram model needs 1-D integer token indices, two tokens or "
+                            + "more, got " + corpus.getDataType() + " of shape " + corpus.getShape());
+                }
+                long largest = corpus.max().toType(DataType.INT64, false).getLong();
+                if (largest >= vocabSize || corpus.min().toType(DataType.INT64, false).getLong() < 0) {
+                    throw new IllegalArgumentException("token index " + largest + " is outside a vocabulary of "
+                            + vocabSize + " tokens; pass vocab.size() as the vocabulary size");
+                }
+            }
+            NDArray current = train.get(":-1").oneHot(vocabSize);
+            NDArray next = train.get("1:").oneHot(vocabSize);
+            NDArray counts = current.transpose().matMul(next);                                   // (V, V)
+            NDArray logProbabilities = counts.add(1).div(counts.sum(new int[] {1}, true).add(vocabSize)).log();
+            NDArray previous = validation.get(":-1").toType(DataType.INT64, false);
+            NDArray following = validation.get("1:").toType(DataType.INT64, false);
+            NDArray pairs = previous.mul(vocabSize).add(following);
+            return Math.exp(-logProbabilities.reshape(-1).take(pairs).mean().getFloat());
+        }
+    }
+
+    /**
      * One epoch over {@code batches}; the trainer's loss must be softmax cross-entropy over the
      * model's scores. Gradients whose norm exceeds {@code maxGradientNorm} are scaled down to it
      * (pass {@code Double.POSITIVE_INFINITY} for no clipping).
@@ -49,6 +79,10 @@ public final class LanguageModelTraining {
     public static Epoch trainEpoch(Trainer trainer, RecurrentModel model, SequenceBatches batches,
                                    double maxGradientNorm) {
         Loss loss = requireCrossEntropy(trainer);
+        if (!(maxGradientNorm > 0)) {
+            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxGradientNorm
+                    + "; pass Double.POSITIVE_INFINITY for no clipping");
+        }
         boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
         double totalLoss = 0;
         long tokens = 0;
@@ -115,26 +149,9 @@ public final class LanguageModelTraining {
         return perplexity(totalLoss, tokens);
     }
 
-    /**
-     * Scales all gradients of the trainer's model by {@code min(1, maxNorm / norm)}, where norm is
-     * the L2 norm of all gradients together; returns that norm (before clipping).
-     */
+    /** Clips all gradients of the trainer's model to {@code maxNorm} together; returns their norm before clipping. */
     static double clipGradients(Trainer trainer, double maxNorm) {
-        double squares = 0;
-        for (Pair<String, Parameter> parameter : trainer.getModel().getBlock().getParameters()) {
-            NDArray gradient = parameter.getValue().getArray().getGradient();
-            try (NDArray square = gradient.square(); NDArray sum = square.sum()) {
-                squares += sum.getFloat();
-            }
-        }
-        double norm = Math.sqrt(squares);
-        if (norm > maxNorm) {
-            float scale = (float) (maxNorm / norm);
-            for (Pair<String, Parameter> parameter : trainer.getModel().getBlock().getParameters()) {
-                parameter.getValue().getArray().getGradient().muli(scale);
-            }
-        }
-        return norm;
+        return GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock().getParameters(), maxNorm);
     }
 
     private static NDArray crossEntropy(Loss loss, NDArray scores, NDArray targets) {

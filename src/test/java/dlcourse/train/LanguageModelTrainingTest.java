@@ -47,6 +47,38 @@ class LanguageModelTrainingTest {
     }
 
     @Test
+    void bigramPerplexityCountsPairsWithLaplaceSmoothing() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // Train 0 1 0 1 0 over 3 tokens: after 0 comes 1 twice, after 1 comes 0 twice. Smoothed,
+            // P(1 | 0) = (2 + 1) / (2 + 3) = 0.6 and P(0 | 1) = 0.6, P(2 | 0) = 1 / 5.
+            NDArray train = manager.create(new int[] {0, 1, 0, 1, 0});
+            assertEquals(1 / 0.6, LanguageModelTraining.bigramPerplexity(train, manager.create(new int[] {0, 1, 0}), 3), 1e-5);
+            // Pairs (1,0) and (0,2): exp(-(ln 0.6 + ln 0.2) / 2) = 1 / sqrt(0.12).
+            assertEquals(1 / Math.sqrt(0.12), LanguageModelTraining.bigramPerplexity(train,
+                    manager.create(new int[] {1, 0, 2}), 3), 1e-4);
+            // Token 2 never occurs in training: after it every token has probability 1/3. Pairs (2,0), (0,2),
+            // (2,2): exp(-(ln 1/3 + ln 1/5 + ln 1/3) / 3) = 45^(1/3).
+            assertEquals(Math.cbrt(45), LanguageModelTraining.bigramPerplexity(train, manager.create(new int[] {2, 0, 2, 2}), 3), 1e-4);
+            assertEquals(3, LanguageModelTraining.bigramPerplexity(train, manager.create(new int[] {2, 2}), 3), 1e-5);
+            assertTrue(!train.isReleased(), "the corpora stay");
+        }
+    }
+
+    @Test
+    void bigramPerplexityRefusesBadCorpora() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray train = manager.create(new int[] {0, 1, 0, 1, 0});
+            String message = assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.bigramPerplexity(
+                    train, manager.create(new int[] {0, 5}), 3)).getMessage();
+            assertTrue(message.contains("token index 5") && message.contains("3 tokens"), message);
+            assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.bigramPerplexity(
+                    train, manager.create(new int[] {1}), 3));
+            assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.bigramPerplexity(
+                    manager.create(new float[] {0, 1, 0}), train, 3));
+        }
+    }
+
+    @Test
     void aRepeatingTextIsLearnedUntilTheNextTokenIsAlmostCertain() {
         Engine.getInstance().setRandomSeed(1);
         try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
@@ -69,18 +101,21 @@ class LanguageModelTrainingTest {
     }
 
     @Test
-    void clippingScalesTheGradientsDownToTheMaximumNorm() {
+    void gradientsAreClippedWithTheLibrarysClippingAndANonPositiveMaximumIsRefused() {
+        Engine.getInstance().setRandomSeed(2);
         try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
-            NDManager manager = trainer.getManager();
-            NDArray tokens = manager.create(new int[] {0, 1, 2, 0, 1, 2}).tile(4).reshape(4, 6);
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList out = trainer.forward(new NDList(tokens));
-                collector.backward(out.head().square().sum());
-            }
-            double norm = LanguageModelTraining.clipGradients(trainer, 1e-3);
-            assertTrue(norm > 1e-3, "the test needs a gradient larger than the maximum, got " + norm);
-            assertEquals(1e-3, LanguageModelTraining.clipGradients(trainer, 1e-3), 1e-6);
-            assertEquals(1e-3, LanguageModelTraining.clipGradients(trainer, 10), 1e-6, "a small gradient stays");
+            NDArray corpus = trainer.getManager().arange(0, 60, 1, DataType.INT32).mod(3);
+            SequenceBatches batches = new SequenceBatches(corpus, 2, 5, SequenceBatches.Partitioning.SEQUENTIAL);
+            RecurrentModel net = (RecurrentModel) model.getBlock();
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> LanguageModelTraining.trainEpoch(trainer, net, batches, 0)).getMessage();
+            assertTrue(message.contains("POSITIVE_INFINITY"), message);
+            // With a tiny maximum every step is clipped: the norms reported are those before clipping.
+            LanguageModelTraining.Epoch epoch = LanguageModelTraining.trainEpoch(trainer, net, batches, 1e-6);
+            assertTrue(java.util.Arrays.stream(epoch.gradientNorms()).allMatch(norm -> norm > 1e-6));
+            NDList gradients = new NDList();
+            net.getParameters().values().forEach(parameter -> gradients.add(parameter.getArray().getGradient()));
+            assertEquals(1e-6, GradientClipping.globalNorm(gradients), 1e-8, "the last step's gradients were clipped");
         }
     }
 

@@ -1,0 +1,76 @@
+package dlcourse.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import dlcourse.notebook.Exercise;
+import dlcourse.solutions.Chapter08Solutions;
+import org.junit.jupiter.api.Test;
+
+class Chapter08ExercisesTest {
+
+    @Test
+    void djlCountsTwoBiasesPerGate() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // LSTM, 3 inputs, 2 hidden: 4 gates x (3*2 + 2*2 + 2 + 2) = 56, worked out by hand.
+            assertEquals(56, Chapter08Exercises.djlParameters(manager, 4, 3, 2, 1));
+            // A second layer reads the 2 hidden units: 4 x (2*2 + 2*2 + 2 + 2) = 48 more.
+            assertEquals(56 + 48, Chapter08Exercises.djlParameters(manager, 4, 3, 2, 2));
+            assertThrows(IllegalArgumentException.class, () -> Chapter08Exercises.djlParameters(manager, 2, 3, 2, 1));
+        }
+    }
+
+    @Test
+    void parameterCountAcceptsTheSolution() {
+        assertTrue(Chapter08Exercises.parameterCount(Chapter08Solutions::parameterCount));
+    }
+
+    @Test
+    void parameterCountRejectsWrongAnswers() {
+        assertFalse(Chapter08Exercises.parameterCount((g, i, h, l) -> Exercise.todo()), "the placeholder");
+        assertFalse(Chapter08Exercises.parameterCount((g, i, h, l) -> (long) g * l * (i * h + h * h + h)),
+                "one bias per gate");
+        assertFalse(Chapter08Exercises.parameterCount((g, i, h, l) -> (long) g * l * (i * h + h * h + 2 * h)),
+                "every layer reading the input");
+    }
+
+    @Test
+    void gruStepAcceptsTheSolution() {
+        assertTrue(Chapter08Exercises.gruStep(Chapter08Solutions::gruStep));
+    }
+
+    @Test
+    void gruStepRejectsWrongAnswers() {
+        assertFalse(Chapter08Exercises.gruStep((x, h, p) -> Exercise.todo()), "the placeholder");
+        assertFalse(Chapter08Exercises.gruStep((x, h, p) -> {       // DJL's variant: reset after W_hh
+            NDArray z = Activation.sigmoid(x.matMul(p.get(0)).add(h.matMul(p.get(1))).add(p.get(2)));
+            NDArray r = Activation.sigmoid(x.matMul(p.get(3)).add(h.matMul(p.get(4))).add(p.get(5)));
+            NDArray candidate = x.matMul(p.get(6)).add(r.mul(h.matMul(p.get(7)))).add(p.get(8)).tanh();
+            return z.mul(h).add(z.neg().add(1).mul(candidate));
+        }), "the reset gate applied after the multiplication by W_hh");
+        assertFalse(Chapter08Exercises.gruStep((x, h, p) -> {       // Z and 1 - Z swapped
+            NDArray z = Activation.sigmoid(x.matMul(p.get(0)).add(h.matMul(p.get(1))).add(p.get(2)));
+            NDArray r = Activation.sigmoid(x.matMul(p.get(3)).add(h.matMul(p.get(4))).add(p.get(5)));
+            NDArray candidate = x.matMul(p.get(6)).add(r.mul(h).matMul(p.get(7))).add(p.get(8)).tanh();
+            return z.mul(candidate).add(z.neg().add(1).mul(h));
+        }), "the update gate choosing the candidate instead of the old state");
+        assertFalse(Chapter08Exercises.gruStep((x, h, p) -> h.sum(new int[] {1})), "a state of the wrong shape");
+    }
+
+    @Test
+    void theGruParametersHaveTheD2lLayout() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList parameters = Chapter08Exercises.randomGruParameters(manager, 5, 4);
+            assertEquals(9, parameters.size());
+            assertEquals(new ai.djl.ndarray.types.Shape(5, 4), parameters.get(0).getShape());
+            assertEquals(new ai.djl.ndarray.types.Shape(4, 4), parameters.get(1).getShape());
+            assertEquals(new ai.djl.ndarray.types.Shape(4), parameters.get(2).getShape());
+        }
+    }
+}
