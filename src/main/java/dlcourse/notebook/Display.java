@@ -91,7 +91,7 @@ public final class Display {
     static Map<String, String> render(Object value) {
         Map<String, String> data = new LinkedHashMap<>();
         if (value instanceof Chart<?, ?> chart) {
-            data.put("image/png", png(BitmapEncoder.getBufferedImage(chart)));
+            data.put("image/png", png(dlcourse.plot.Plots.image(chart)));
             data.put("text/plain", "chart: " + chart.getTitle());
         } else if (value instanceof RenderedImage image) {
             data.put("image/png", png(image));

@@ -226,7 +226,24 @@ public final class Plots {
 
     /** Draws a chart into an image (what {@code show} puts in the notebook). */
     public static BufferedImage image(Chart<?, ?> chart) {
+        fixLogarithmicAxes(chart);
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * The y tick formatter the course installs makes XChart label a logarithmic axis as if it were
+     * linear (evenly spaced 0, 500, 1000 on a log-scaled curve). Before drawing, a log axis gets
+     * XChart's own decade labels back, with a compact number pattern.
+     */
+    static void fixLogarithmicAxes(Chart<?, ?> chart) {
+        if (chart.getStyler() instanceof XYStyler styler) {
+            if (styler.isYAxisLogarithmic() && styler.getyAxisTickLabelsFormattingFunction() != null) {
+                styler.setyAxisTickLabelsFormattingFunction(null);
+                if (styler.getYAxisDecimalPattern() == null) {
+                    styler.setYAxisDecimalPattern("0.###E0");
+                }
+            }
+        }
     }
 
     private static void style(Styler styler) {

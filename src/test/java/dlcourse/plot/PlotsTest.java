@@ -216,4 +216,24 @@ class PlotsTest {
             Plots.useSize(before);
         }
     }
+
+    @Test
+    void logarithmicYAxisGetsXChartsOwnLabels() throws Exception {
+        org.knowm.xchart.XYChart chart = Plots.line("Decay", "step", "loss (log scale)");
+        double[] x = new double[30];
+        double[] y = new double[30];
+        for (int i = 0; i < 30; i++) {
+            x[i] = i;
+            y[i] = 2500 * Math.pow(0.5, i);
+        }
+        Plots.series(chart, "loss", x, y);
+        chart.getStyler().setYAxisLogarithmic(true);
+        java.awt.image.BufferedImage image = Plots.image(chart);
+        org.junit.jupiter.api.Assertions.assertNull(chart.getStyler().getyAxisTickLabelsFormattingFunction());
+        org.junit.jupiter.api.Assertions.assertEquals(Plots.size().width, image.getWidth());
+        String out = System.getProperty("dlcourse.plotsTest.out");
+        if (out != null) {
+            javax.imageio.ImageIO.write(image, "png", new java.io.File(out));
+        }
+    }
 }
