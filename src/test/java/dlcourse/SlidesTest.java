@@ -115,6 +115,7 @@ class SlidesTest {
     @Test
     @EnabledIfSystemProperty(named = "dlcourse.notebooks", matches = ".+")
     void everyDeckHasItsSlidesAndLoadsEverythingFromDisk(@TempDir Path out) throws Exception {
+        SiteTest.assumeWebAssetsObtainable();
         List<Path> notebooks = notebooks();
         List<String> args = new ArrayList<>(List.of("slides", "--no-execute", "--out", out.toString()));
         notebooks.forEach(n -> args.add(stem(n)));
