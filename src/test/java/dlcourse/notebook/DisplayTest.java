@@ -10,10 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import dlcourse.plot.Plots;
 import dlcourse.tensor.Tensors;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,15 +25,7 @@ class DisplayTest {
     /** A library bug these tests pin down; see the report of the unit tests. */
 
     private static String printedBy(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return dlcourse.SystemOut.capture(action);
     }
 
     private static XYChart chart() {
