@@ -1,13 +1,9 @@
 package dlcourse.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 
 /**
@@ -56,79 +52,25 @@ public final class ReconstructionTraining {
                                int epochs) {
         checkPairs(inputs, targets, "training");
         checkPairs(validationInputs, validationTargets, "validation");
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
         long n = inputs.getShape().get(0);
-        LiveTrainingPlot livePlot = livePlotTitle == null ? null
-                : new LiveTrainingPlot(livePlotTitle, TRAIN_LOSS, VALIDATION_ERROR);
-        for (int e = 0; e < epochs; e++) {
-            Timer timer = new Timer();
-            double lossSum = trainEpoch(inputs, targets, n);
-            double seconds = timer.stop();
-            history.record(history.size() + 1, seconds, lossSum / n, evaluate(validationInputs, validationTargets));
-            if (livePlot != null) {
-                livePlot.update(history);
-            }
-        }
-        if (livePlot != null) {
-            livePlot.finish(history);
-        }
-        return history;
-    }
-
-    private double trainEpoch(NDArray inputs, NDArray targets, long n) {
-        try (NDManager epoch = trainer.getManager().newSubManager()) {
-            NDArray order = epoch.randomPermutation(n);
-            NDArray lossSum = epoch.zeros(new Shape(), DataType.FLOAT32);
-            for (long start = 0; start < n; start += batchSize) {
-                try (NDManager batch = epoch.newSubManager()) {
-                    NDArray indices = order.get(batch, new NDIndex(start + ":" + Math.min(n, start + batchSize)));
-                    NDArray x = inputs.get(batch, new NDIndex("{}", indices));
-                    NDArray y = targets.get(batch, new NDIndex("{}", indices));
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList outputs = trainer.forward(new NDList(x));
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), outputs);
-                        collector.backward(loss);
-                        lossSum.addi(loss.mul(x.getShape().get(0)));
-                    }
-                    trainer.step();
-                }
-            }
-            return lossSum.getFloat();
-        }
+        return Epochs.run(history, livePlotTitle, epochs, () -> Epochs.shuffledPass(trainer, n, batchSize, (batch, indices) -> {
+            NDArray x = inputs.get(batch, new NDIndex("{}", indices));
+            NDArray y = targets.get(batch, new NDIndex("{}", indices));
+            return new NDList(trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))));
+        }), totals -> new double[] {totals[0] / n, evaluate(validationInputs, validationTargets)});
     }
 
     /** The mean squared error per element between the model's outputs for {@code inputs} and {@code targets}. */
     public double evaluate(NDArray inputs, NDArray targets) {
         checkPairs(inputs, targets, "evaluation");
-        long n = inputs.getShape().get(0);
-        try (NDManager scratch = trainer.getManager().newSubManager()) {
-            NDArray squares = scratch.zeros(new Shape(), DataType.FLOAT32);
-            for (long start = 0; start < n; start += batchSize) {
-                try (NDManager batch = scratch.newSubManager()) {
-                    String range = start + ":" + Math.min(n, start + batchSize);
-                    NDArray outputs = trainer.evaluate(new NDList(inputs.get(batch, new NDIndex(range)))).singletonOrThrow();
-                    squares.addi(outputs.sub(targets.get(batch, new NDIndex(range))).square().sum());
-                }
-            }
-            return squares.getFloat() / targets.size();
-        }
+        return Epochs.sumInBatches(trainer, inputs.getShape().get(0), batchSize, (batch, range) ->
+                trainer.evaluate(new NDList(inputs.get(batch, range))).singletonOrThrow()
+                        .sub(targets.get(batch, range)).square().sum()) / targets.size();
     }
 
     /** The model's outputs for {@code inputs}, computed in inference mode, owned by {@code manager}. */
     public NDArray predict(NDArray inputs, NDManager manager) {
-        long n = inputs.getShape().get(0);
-        NDList parts = new NDList();
-        try (NDManager scratch = trainer.getManager().newSubManager()) {
-            for (long start = 0; start < n; start += batchSize) {
-                NDArray x = inputs.get(scratch, new NDIndex(start + ":" + Math.min(n, start + batchSize)));
-                parts.add(trainer.evaluate(new NDList(x)).singletonOrThrow());
-            }
-            NDArray outputs = NDArrays.concat(parts);
-            outputs.attach(manager);
-            return outputs;
-        }
+        return Epochs.predict(trainer, inputs, batchSize, manager, outputs -> outputs);
     }
 
     /** The history of every epoch trained so far. */

@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dlcourse.data.NegativeSampler;
 import dlcourse.data.SkipGramData;
@@ -57,51 +55,18 @@ public final class SkipGramTraining {
 
     /** Trains for {@code epochs} passes over {@code pairs}, shuffled each time, and returns the history, which continues from earlier calls. */
     public TrainingHistory fit(SkipGramData pairs, int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
-        LiveTrainingPlot livePlot = livePlotTitle == null ? null : new LiveTrainingPlot(livePlotTitle, TRAIN_LOSS);
         try (NDManager data = trainer.getManager().newSubManager()) {
             NDArray centers = pairs.centers(data);
             NDArray contexts = pairs.contexts(data);
-            for (int e = 0; e < epochs; e++) {
-                Timer timer = new Timer();
-                double loss = trainEpoch(centers, contexts, pairs.size());
-                history.record(history.size() + 1, timer.stop(), loss);
-                if (livePlot != null) {
-                    livePlot.update(history);
-                }
-            }
-        }
-        if (livePlot != null) {
-            livePlot.finish(history);
-        }
-        return history;
-    }
-
-    private double trainEpoch(NDArray centers, NDArray contexts, long n) {
-        try (NDManager epoch = trainer.getManager().newSubManager()) {
-            NDArray order = epoch.randomPermutation(n);
-            NDArray lossSum = epoch.zeros(new Shape(), DataType.FLOAT32);
-            for (long start = 0; start < n; start += batchSize) {
-                try (NDManager batch = epoch.newSubManager()) {
-                    NDArray indices = order.get(batch, new NDIndex(start + ":" + Math.min(n, start + batchSize)));
-                    long b = indices.getShape().get(0);
-                    NDArray center = centers.get(batch, new NDIndex("{}", indices));
-                    NDArray context = contexts.get(batch, new NDIndex("{}", indices)).reshape(b, 1);
-                    NDArray candidates = NDArrays.concat(new NDList(context, sampler.sample(batch, new Shape(b, negatives))), 1);
-                    NDArray labels = NDArrays.concat(new NDList(batch.ones(new Shape(b, 1)),
-                            batch.zeros(new Shape(b, negatives))), 1);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList scores = trainer.forward(new NDList(center, candidates));
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(labels), scores);
-                        collector.backward(loss);
-                        lossSum.addi(loss.mul(b));
-                    }
-                    trainer.step();
-                }
-            }
-            return lossSum.getFloat() / n;
+            long n = pairs.size();
+            return Epochs.run(history, livePlotTitle, epochs, () -> Epochs.shuffledPass(trainer, n, batchSize, (batch, indices) -> {
+                long b = indices.getShape().get(0);
+                NDArray center = centers.get(batch, new NDIndex("{}", indices));
+                NDArray context = contexts.get(batch, new NDIndex("{}", indices)).reshape(b, 1);
+                NDArray candidates = NDArrays.concat(new NDList(context, sampler.sample(batch, new Shape(b, negatives))), 1);
+                NDArray labels = NDArrays.concat(new NDList(batch.ones(new Shape(b, 1)), batch.zeros(new Shape(b, negatives))), 1);
+                return new NDList(trainer.getLoss().evaluate(new NDList(labels), trainer.forward(new NDList(center, candidates))));
+            }), totals -> new double[] {totals[0] / n});
         }
     }
 

@@ -1,20 +1,18 @@
 package dlcourse.train;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.Model;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.UUID;
-import ai.djl.training.Trainer;
 
 /**
  * The training loop of a classifier, written once and reused from notebook 04 on: shuffled
@@ -80,88 +78,31 @@ public final class Training {
                                NDArray validationLabels, int epochs) {
         checkExamples(features, labels, "training");
         checkExamples(validationFeatures, validationLabels, "validation");
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
         long n = features.getShape().get(0);
-        // Each call draws its own chart, in the cell that called it.
-        LiveTrainingPlot livePlot = livePlotTitle == null ? null
-                : new LiveTrainingPlot(livePlotTitle, TRAIN_LOSS, TRAIN_ACCURACY, VALIDATION_ACCURACY);
-        for (int e = 0; e < epochs; e++) {
-            Timer timer = new Timer();
-            double[] lossAndCorrect = trainEpoch(features, labels, n);
-            double seconds = timer.stop();
+        return Epochs.run(history, livePlotTitle, epochs, () -> {
+            double[] lossAndCorrect = Epochs.shuffledPass(trainer, n, batchSize, (batch, indices) -> {
+                NDArray x = features.get(batch, new NDIndex("{}", indices));
+                NDArray y = labels.get(batch, new NDIndex("{}", indices));
+                NDList scores = trainer.forward(new NDList(x));
+                return new NDList(trainer.getLoss().evaluate(new NDList(y), scores), correctCount(scores.singletonOrThrow(), y));
+            });
             samplesTrained += n;
-            double validation = evaluate(validationFeatures, validationLabels);
-            history.record(history.size() + 1, seconds, lossAndCorrect[0] / n, lossAndCorrect[1] / n, validation);
-            if (livePlot != null) {
-                livePlot.update(history);
-            }
-        }
-        if (livePlot != null) {
-            livePlot.finish(history);
-        }
-        return history;
-    }
-
-    private double[] trainEpoch(NDArray features, NDArray labels, long n) {
-        try (NDManager epoch = trainer.getManager().newSubManager()) {
-            NDArray order = epoch.randomPermutation(n);
-            NDArray lossSum = epoch.zeros(new Shape(), DataType.FLOAT32);
-            NDArray correct = epoch.zeros(new Shape(), DataType.FLOAT32);
-            for (long start = 0; start < n; start += batchSize) {
-                try (NDManager batch = epoch.newSubManager()) {
-                    NDArray indices = order.get(batch, new NDIndex(start + ":" + Math.min(n, start + batchSize)));
-                    NDArray x = features.get(batch, new NDIndex("{}", indices));
-                    NDArray y = labels.get(batch, new NDIndex("{}", indices));
-                    long size = y.getShape().get(0);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList scores = trainer.forward(new NDList(x));
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), scores);
-                        collector.backward(loss);
-                        lossSum.addi(loss.mul(size));
-                        correct.addi(correctCount(scores.singletonOrThrow(), y));
-                    }
-                    trainer.step();
-                }
-            }
-            return new double[] {lossSum.getFloat(), correct.getFloat()};
-        }
+            return lossAndCorrect;
+        }, totals -> new double[] {totals[0] / n, totals[1] / n, evaluate(validationFeatures, validationLabels)});
     }
 
     /** Accuracy on {@code features}: the fraction whose predicted class equals the label, with the model in evaluation mode. */
     public double evaluate(NDArray features, NDArray labels) {
         checkExamples(features, labels, "evaluation");
         long n = features.getShape().get(0);
-        try (NDManager scratch = trainer.getManager().newSubManager()) {
-            NDArray correct = scratch.zeros(new Shape(), DataType.FLOAT32);
-            for (long start = 0; start < n; start += batchSize) {
-                try (NDManager batch = scratch.newSubManager()) {
-                    String range = start + ":" + Math.min(n, start + batchSize);
-                    NDArray x = features.get(batch, new NDIndex(range));
-                    NDArray y = labels.get(batch, new NDIndex(range));
-                    NDArray scores = trainer.evaluate(new NDList(x)).singletonOrThrow();
-                    correct.addi(correctCount(scores, y));
-                }
-            }
-            return correct.getFloat() / n;
-        }
+        return Epochs.sumInBatches(trainer, n, batchSize, (batch, range) -> correctCount(
+                trainer.evaluate(new NDList(features.get(batch, range))).singletonOrThrow(), labels.get(batch, range))) / n;
     }
 
     /** The predicted class (float32, like the labels) of every example, owned by {@code manager}. */
     public NDArray predict(NDArray features, NDManager manager) {
-        long n = features.getShape().get(0);
-        NDList parts = new NDList();
-        try (NDManager scratch = trainer.getManager().newSubManager()) {
-            for (long start = 0; start < n; start += batchSize) {
-                String range = start + ":" + Math.min(n, start + batchSize);
-                NDArray x = features.get(scratch, new NDIndex(range));
-                parts.add(trainer.evaluate(new NDList(x)).singletonOrThrow().argMax(1).toType(DataType.FLOAT32, false));
-            }
-            NDArray predicted = NDArrays.concat(parts);
-            predicted.attach(manager);
-            return predicted;
-        }
+        return Epochs.predict(trainer, features, batchSize, manager,
+                scores -> scores.argMax(1).toType(DataType.FLOAT32, false));
     }
 
     /** Fraction of rows of {@code scores} (N, classes) whose largest entry is at the label's index. */
