@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The training loop of a classifier, written once and reused from notebook 04 on: shuffled
@@ -39,6 +40,7 @@ public final class Training {
     private final int batchSize;
     private final TrainingHistory history = new TrainingHistory(TRAIN_LOSS, TRAIN_ACCURACY, VALIDATION_ACCURACY);
     private String livePlotTitle;
+    private UnaryOperator<NDArray> augmentation = UnaryOperator.identity();
     private long samplesTrained;
 
     /** A loop that trains {@code trainer}'s model (initialised for its input shape) in batches of {@code batchSize}. */
@@ -71,6 +73,17 @@ public final class Training {
     }
 
     /**
+     * Transforms every training batch before the model sees it (data augmentation: say random
+     * flips or shifts), so each epoch shows the model new variants of the examples. Validation
+     * and test data are never transformed. The function gets the batch's features and returns
+     * arrays of the same shape.
+     */
+    public Training withAugmentation(UnaryOperator<NDArray> augmentation) {
+        this.augmentation = augmentation;
+        return this;
+    }
+
+    /**
      * Trains for {@code epochs} passes over the training data and returns the history, which
      * continues from earlier calls (epochs are numbered on). The seconds column counts training only.
      */
@@ -81,7 +94,7 @@ public final class Training {
         long n = features.getShape().get(0);
         return Epochs.run(history, livePlotTitle, epochs, () -> {
             double[] lossAndCorrect = Epochs.shuffledPass(trainer, n, batchSize, (batch, indices) -> {
-                NDArray x = features.get(batch, new NDIndex("{}", indices));
+                NDArray x = augmentation.apply(features.get(batch, new NDIndex("{}", indices)));
                 NDArray y = labels.get(batch, new NDIndex("{}", indices));
                 NDList scores = trainer.forward(new NDList(x));
                 return new NDList(trainer.getLoss().evaluate(new NDList(y), scores), correctCount(scores.singletonOrThrow(), y));

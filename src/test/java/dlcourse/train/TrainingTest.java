@@ -61,6 +61,32 @@ class TrainingTest {
     }
 
     @Test
+    void augmentationTransformsEveryTrainingBatchAndNothingElse() {
+        Engine.getInstance().setRandomSeed(1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray features = manager.randomNormal(new Shape(512, 2));
+            NDArray labels = features.get(":, 0").gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+            Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(Linear.builder().setUnits(2).build()),
+                    Loss.softmaxCrossEntropyLoss(), Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build(),
+                    new Shape(1, 2));
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            // An augmentation that swaps the features' signs keeps the problem learnable, and is counted.
+            Training training = new Training(trainer, 64).withAugmentation(x -> {
+                calls.incrementAndGet();
+                return x.neg();
+            });
+            TrainingHistory history = training.fit(features, labels, features, labels, 2);
+            assertEquals(2 * 512 / 64, calls.get(), "one call per training batch");
+            training.evaluate(features, labels);
+            training.predict(features, manager);
+            assertEquals(16, calls.get(), "evaluation and prediction see the data as it is");
+            // Trained on negated features, the model gets the untouched validation data wrong.
+            assertTrue(history.last(Training.TRAIN_ACCURACY) > 0.9, history.toString());
+            assertTrue(history.last(Training.VALIDATION_ACCURACY) < 0.1, history.toString());
+        }
+    }
+
+    @Test
     void refusesFeaturesAndLabelsOfDifferentLengths() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(Linear.builder().setUnits(2).build()),
