@@ -36,6 +36,9 @@ COPY --chown=jovyan:jovyan . ./
 # Set-up builds the library and installs the 'java' kernelspec; the unit tests then fetch
 # what Surefire loads only when tests run, so that `./course test` needs no network either.
 RUN ./course setup && mvn -B -q -Dstyle.color=never test
+# reveal.js and MathJax for `./course slides` and `./course site`, downloaded now so that the
+# container makes decks with no network; building deck 00 unexecuted fetches them and proves it.
+RUN ./course slides 00 --no-execute --out /tmp/deck && rm -rf /tmp/deck
 
 EXPOSE 8888
 # tini passes docker stop's SIGTERM on to Jupyter, which then shuts its kernels down and exits.
