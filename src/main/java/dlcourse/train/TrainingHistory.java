@@ -4,6 +4,7 @@ import dlcourse.plot.Plots;
 import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -108,6 +109,14 @@ public final class TrainingHistory {
         double[] epochs = table.intColumn(EPOCH).asDoubleArray();
         for (String metric : metricsToPlot) {
             Plots.series(chart, metric, epochs, values(metric));
+        }
+        if (metricsToPlot.length > 1) {
+            // Accuracies end high and losses low, so any corner inside the plot would hide the last
+            // epochs of some curve: the legend goes below the plot, in one row.
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        } else {
+            chart.getStyler().setLegendVisible(false);                  // the y axis names the one metric
         }
         return chart;
     }

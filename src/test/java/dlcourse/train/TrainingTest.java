@@ -36,16 +36,24 @@ class TrainingTest {
         }
     }
 
+    private static NDArray signOfFirstFeature(NDArray features) {
+        return features.get(":, 0").gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    }
+
+    private static Trainer linearClassifier(NDManager manager) {
+        return Training.newTrainer(manager, new SequentialBlock().add(Linear.builder().setUnits(2).build()),
+                Loss.softmaxCrossEntropyLoss(), Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build(),
+                new Shape(1, 2));
+    }
+
     @Test
     void learnsASeparableProblemAndRecordsEveryEpoch() {
         Engine.getInstance().setRandomSeed(1);
         try (NDManager manager = NDManager.newBaseManager()) {
             // Class 1 when the first feature is positive: a linear model must learn it.
             NDArray features = manager.randomNormal(new Shape(512, 2));
-            NDArray labels = features.get(":, 0").gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-            Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(Linear.builder().setUnits(2).build()),
-                    Loss.softmaxCrossEntropyLoss(), Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build(),
-                    new Shape(1, 2));
+            NDArray labels = signOfFirstFeature(features);
+            Trainer trainer = linearClassifier(manager);
             Training training = new Training(trainer, 64);
             TrainingHistory history = training.fit(features, labels, features, labels, 5);
             assertEquals(5, history.size());
@@ -65,10 +73,8 @@ class TrainingTest {
         Engine.getInstance().setRandomSeed(1);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray features = manager.randomNormal(new Shape(512, 2));
-            NDArray labels = features.get(":, 0").gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-            Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(Linear.builder().setUnits(2).build()),
-                    Loss.softmaxCrossEntropyLoss(), Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build(),
-                    new Shape(1, 2));
+            NDArray labels = signOfFirstFeature(features);
+            Trainer trainer = linearClassifier(manager);
             java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
             // An augmentation that swaps the features' signs keeps the problem learnable, and is counted.
             Training training = new Training(trainer, 64).withAugmentation(x -> {
