@@ -28,39 +28,39 @@ class Chapter08ExercisesTest {
 
     @Test
     void parameterCountAcceptsTheSolution() {
-        assertTrue(Chapter08Exercises.parameterCount(Chapter08Solutions::parameterCount));
+        assertTrue(Printed.run(() -> Chapter08Exercises.parameterCount(Chapter08Solutions::parameterCount)).passed());
     }
 
     @Test
     void parameterCountRejectsWrongAnswers() {
-        assertFalse(Chapter08Exercises.parameterCount((g, i, h, l) -> Exercise.todo()), "the placeholder");
-        assertFalse(Chapter08Exercises.parameterCount((g, i, h, l) -> (long) g * l * (i * h + h * h + h)),
+        assertFalse(Printed.run(() -> Chapter08Exercises.parameterCount((g, i, h, l) -> Exercise.todo())).passed(), "the placeholder");
+        assertFalse(Printed.run(() -> Chapter08Exercises.parameterCount((g, i, h, l) -> (long) g * l * (i * h + h * h + h))).passed(),
                 "one bias per gate");
-        assertFalse(Chapter08Exercises.parameterCount((g, i, h, l) -> (long) g * l * (i * h + h * h + 2 * h)),
+        assertFalse(Printed.run(() -> Chapter08Exercises.parameterCount((g, i, h, l) -> (long) g * l * (i * h + h * h + 2 * h))).passed(),
                 "every layer reading the input");
     }
 
     @Test
     void gruStepAcceptsTheSolution() {
-        assertTrue(Chapter08Exercises.gruStep(Chapter08Solutions::gruStep));
+        assertTrue(Printed.run(() -> Chapter08Exercises.gruStep(Chapter08Solutions::gruStep)).passed());
     }
 
     @Test
     void gruStepRejectsWrongAnswers() {
-        assertFalse(Chapter08Exercises.gruStep((x, h, p) -> Exercise.todo()), "the placeholder");
-        assertFalse(Chapter08Exercises.gruStep((x, h, p) -> {       // DJL's variant: reset after W_hh
+        assertFalse(Printed.run(() -> Chapter08Exercises.gruStep((x, h, p) -> Exercise.todo())).passed(), "the placeholder");
+        assertFalse(Printed.run(() -> Chapter08Exercises.gruStep((x, h, p) -> {       // DJL's variant: reset after W_hh
             NDArray z = Activation.sigmoid(x.matMul(p.get(0)).add(h.matMul(p.get(1))).add(p.get(2)));
             NDArray r = Activation.sigmoid(x.matMul(p.get(3)).add(h.matMul(p.get(4))).add(p.get(5)));
             NDArray candidate = x.matMul(p.get(6)).add(r.mul(h.matMul(p.get(7)))).add(p.get(8)).tanh();
             return z.mul(h).add(z.neg().add(1).mul(candidate));
-        }), "the reset gate applied after the multiplication by W_hh");
-        assertFalse(Chapter08Exercises.gruStep((x, h, p) -> {       // Z and 1 - Z swapped
+        })).passed(), "the reset gate applied after the multiplication by W_hh");
+        assertFalse(Printed.run(() -> Chapter08Exercises.gruStep((x, h, p) -> {       // Z and 1 - Z swapped
             NDArray z = Activation.sigmoid(x.matMul(p.get(0)).add(h.matMul(p.get(1))).add(p.get(2)));
             NDArray r = Activation.sigmoid(x.matMul(p.get(3)).add(h.matMul(p.get(4))).add(p.get(5)));
             NDArray candidate = x.matMul(p.get(6)).add(r.mul(h).matMul(p.get(7))).add(p.get(8)).tanh();
             return z.mul(candidate).add(z.neg().add(1).mul(h));
-        }), "the update gate choosing the candidate instead of the old state");
-        assertFalse(Chapter08Exercises.gruStep((x, h, p) -> h.sum(new int[] {1})), "a state of the wrong shape");
+        })).passed(), "the update gate choosing the candidate instead of the old state");
+        assertFalse(Printed.run(() -> Chapter08Exercises.gruStep((x, h, p) -> h.sum(new int[] {1}))).passed(), "a state of the wrong shape");
     }
 
     @Test

@@ -12,36 +12,36 @@ class Chapter09ExercisesTest {
 
     @Test
     void sequenceMaskAcceptsTheSolution() {
-        assertTrue(Chapter09Exercises.sequenceMask(Chapter09Solutions::sequenceMask));
+        assertTrue(Printed.run(() -> Chapter09Exercises.sequenceMask(Chapter09Solutions::sequenceMask)).passed());
     }
 
     @Test
     void sequenceMaskAcceptsABooleanMask() {
-        assertTrue(Chapter09Exercises.sequenceMask((lengths, steps) ->
-                lengths.getManager().arange(steps).reshape(1, steps).lt(lengths.toType(DataType.INT32, false).reshape(-1, 1))));
+        assertTrue(Printed.run(() -> Chapter09Exercises.sequenceMask((lengths, steps) ->
+                lengths.getManager().arange(steps).reshape(1, steps).lt(lengths.toType(DataType.INT32, false).reshape(-1, 1)))).passed());
     }
 
     @Test
     void sequenceMaskRejectsAnOffByOneMask() {
-        assertFalse(Chapter09Exercises.sequenceMask((lengths, steps) ->
-                lengths.getManager().arange(steps).reshape(1, steps).lte(lengths.toType(DataType.INT32, false).reshape(-1, 1))));
+        assertFalse(Printed.run(() -> Chapter09Exercises.sequenceMask((lengths, steps) ->
+                lengths.getManager().arange(steps).reshape(1, steps).lte(lengths.toType(DataType.INT32, false).reshape(-1, 1)))).passed());
     }
 
     @Test
     void sequenceMaskRejectsTheWrongShapeAndThePlaceholder() {
-        assertFalse(Chapter09Exercises.sequenceMask((lengths, steps) -> lengths.getManager().ones(lengths.getShape())));
-        assertFalse(Chapter09Exercises.sequenceMask((lengths, steps) -> Exercise.todo()));
+        assertFalse(Printed.run(() -> Chapter09Exercises.sequenceMask((lengths, steps) -> lengths.getManager().ones(lengths.getShape()))).passed());
+        assertFalse(Printed.run(() -> Chapter09Exercises.sequenceMask((lengths, steps) -> Exercise.todo())).passed());
     }
 
     @Test
     void beamStepAcceptsTheSolution() {
-        assertTrue(Chapter09Exercises.beamStep(Chapter09Solutions::bestExtensions));
+        assertTrue(Printed.run(() -> Chapter09Exercises.beamStep(Chapter09Solutions::bestExtensions)).passed());
     }
 
     @Test
     void beamStepRejectsPerBeamGreedyChoices() {
         // Wrong: the best token of each beam in turn, ignoring that a good beam's second token may win.
-        assertFalse(Chapter09Exercises.beamStep((scores, logP, k) -> {
+        assertFalse(Printed.run(() -> Chapter09Exercises.beamStep((scores, logP, k) -> {
             int[][] pairs = new int[k][];
             for (int i = 0; i < k; i++) {
                 int beam = i % scores.length;
@@ -52,7 +52,7 @@ class Chapter09ExercisesTest {
                 pairs[i] = new int[] {beam, best};
             }
             return pairs;
-        }));
-        assertFalse(Chapter09Exercises.beamStep((scores, logP, k) -> Exercise.todo()));
+        })).passed());
+        assertFalse(Printed.run(() -> Chapter09Exercises.beamStep((scores, logP, k) -> Exercise.todo())).passed());
     }
 }

@@ -11,16 +11,16 @@ class Chapter10ExercisesTest {
 
     @Test
     void nadarayaWatsonAcceptsTheSolution() {
-        assertTrue(Chapter10Exercises.nadarayaWatson(Chapter10Solutions::nadarayaWatson));
+        assertTrue(Printed.run(() -> Chapter10Exercises.nadarayaWatson(Chapter10Solutions::nadarayaWatson)).passed());
     }
 
     @Test
     void nadarayaWatsonRejectsAveragesThatIgnoreTheBandwidthOrOverflow() {
         // Wrong: w divides the distance instead of multiplying it.
-        assertFalse(Chapter10Exercises.nadarayaWatson((q, keys, values, w) ->
-                Chapter10Solutions.nadarayaWatson(q, keys, values, 1 / w)));
+        assertFalse(Printed.run(() -> Chapter10Exercises.nadarayaWatson((q, keys, values, w) ->
+                Chapter10Solutions.nadarayaWatson(q, keys, values, 1 / w))).passed());
         // Wrong: a softmax without subtracting the largest score (0/0 far from the keys).
-        assertFalse(Chapter10Exercises.nadarayaWatson((q, keys, values, w) -> {
+        assertFalse(Printed.run(() -> Chapter10Exercises.nadarayaWatson((q, keys, values, w) -> {
             double total = 0, weighted = 0;
             for (int i = 0; i < keys.length; i++) {
                 double e = Math.exp(-Math.pow((q - keys[i]) * w, 2) / 2);
@@ -28,18 +28,18 @@ class Chapter10ExercisesTest {
                 weighted += e * values[i];
             }
             return weighted / total;
-        }));
-        assertFalse(Chapter10Exercises.nadarayaWatson((q, keys, values, w) -> Exercise.todo()));
+        })).passed());
+        assertFalse(Printed.run(() -> Chapter10Exercises.nadarayaWatson((q, keys, values, w) -> Exercise.todo())).passed());
     }
 
     @Test
     void maskedSoftmaxAcceptsTheSolution() {
-        assertTrue(Chapter10Exercises.maskedSoftmax(Chapter10Solutions::maskedSoftmax));
+        assertTrue(Printed.run(() -> Chapter10Exercises.maskedSoftmax(Chapter10Solutions::maskedSoftmax)).passed());
     }
 
     @Test
     void maskedSoftmaxRejectsAPlainSoftmaxAndThePlaceholder() {
-        assertFalse(Chapter10Exercises.maskedSoftmax((scores, lengths) -> scores.softmax(-1)));
-        assertFalse(Chapter10Exercises.maskedSoftmax((scores, lengths) -> Exercise.todo()));
+        assertFalse(Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> scores.softmax(-1))).passed());
+        assertFalse(Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> Exercise.todo())).passed());
     }
 }

@@ -13,27 +13,27 @@ class Chapter11ExercisesTest {
 
     @Test
     void causalValidLengthsAcceptsTheSolution() {
-        assertTrue(Chapter11Exercises.causalValidLengths(Chapter11Solutions::causalValidLengths));
+        assertTrue(Printed.run(() -> Chapter11Exercises.causalValidLengths(Chapter11Solutions::causalValidLengths)).passed());
     }
 
     @Test
     void causalValidLengthsRejectsLengthsThatIgnoreEarlierTokensOrCountFromZero() {
-        assertFalse(Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) ->
-                Chapter11Solutions.causalValidLengths(manager, batch, steps, 0)));
-        assertFalse(Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) ->
+        assertFalse(Printed.run(() -> Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) ->
+                Chapter11Solutions.causalValidLengths(manager, batch, steps, 0))).passed());
+        assertFalse(Printed.run(() -> Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) ->
                 manager.arange(earlier, earlier + steps, 1, DataType.INT32).reshape(1, steps)
-                        .broadcast(new Shape(batch, steps))));
-        assertFalse(Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) -> Exercise.todo()));
+                        .broadcast(new Shape(batch, steps)))).passed());
+        assertFalse(Printed.run(() -> Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) -> Exercise.todo())).passed());
     }
 
     @Test
     void encoderBlockParametersAcceptsTheSolution() {
-        assertTrue(Chapter11Exercises.encoderBlockParameters(Chapter11Solutions::encoderBlockParameters));
+        assertTrue(Printed.run(() -> Chapter11Exercises.encoderBlockParameters(Chapter11Solutions::encoderBlockParameters)).passed());
     }
 
     @Test
     void encoderBlockParametersRejectsAFormulaWithoutLayerNormOrBiases() {
-        assertFalse(Chapter11Exercises.encoderBlockParameters((d, f) -> 4L * d * d + 2L * d * f));
-        assertFalse(Chapter11Exercises.encoderBlockParameters((d, f) -> Exercise.todo()));
+        assertFalse(Printed.run(() -> Chapter11Exercises.encoderBlockParameters((d, f) -> 4L * d * d + 2L * d * f)).passed());
+        assertFalse(Printed.run(() -> Chapter11Exercises.encoderBlockParameters((d, f) -> Exercise.todo())).passed());
     }
 }

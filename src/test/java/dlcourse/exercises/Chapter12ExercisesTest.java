@@ -11,40 +11,40 @@ class Chapter12ExercisesTest {
 
     @Test
     void pcaReconstructionAcceptsTheSolution() {
-        assertTrue(Chapter12Exercises.pcaReconstruction(Chapter12Solutions::pcaReconstruction));
+        assertTrue(Printed.run(() -> Chapter12Exercises.pcaReconstruction(Chapter12Solutions::pcaReconstruction)).passed());
     }
 
     @Test
     void pcaReconstructionRejectsForgettingTheMean() {
-        assertFalse(Chapter12Exercises.pcaReconstruction((x, mean, v) -> x.sub(mean).matMul(v.transpose()).matMul(v)));
+        assertFalse(Printed.run(() -> Chapter12Exercises.pcaReconstruction((x, mean, v) -> x.sub(mean).matMul(v.transpose()).matMul(v))).passed());
     }
 
     @Test
     void pcaReconstructionRejectsTheCodeInsteadOfTheReconstruction() {
-        assertFalse(Chapter12Exercises.pcaReconstruction((x, mean, v) -> x.sub(mean).matMul(v.transpose())));
+        assertFalse(Printed.run(() -> Chapter12Exercises.pcaReconstruction((x, mean, v) -> x.sub(mean).matMul(v.transpose()))).passed());
     }
 
     @Test
     void pcaReconstructionReportsThePlaceholder() {
-        assertFalse(Chapter12Exercises.pcaReconstruction((x, mean, v) -> Exercise.todo()));
+        assertFalse(Printed.run(() -> Chapter12Exercises.pcaReconstruction((x, mean, v) -> Exercise.todo())).passed());
     }
 
     @Test
     void latentWalkAcceptsTheSolution() {
-        assertTrue(Chapter12Exercises.latentWalk(Chapter12Solutions::latentWalk));
+        assertTrue(Printed.run(() -> Chapter12Exercises.latentWalk(Chapter12Solutions::latentWalk)).passed());
     }
 
     @Test
     void latentWalkRejectsAWalkThatStopsShortOfTheEnd() {
         // t = 0, 1/steps, ..., (steps-1)/steps never reaches "to".
-        assertFalse(Chapter12Exercises.latentWalk((from, to, steps) -> {
+        assertFalse(Printed.run(() -> Chapter12Exercises.latentWalk((from, to, steps) -> {
             var t = from.getManager().arange(0f, steps).div(steps).reshape(steps, 1);
             return from.mul(t.neg().add(1)).add(to.mul(t));
-        }));
+        })).passed());
     }
 
     @Test
     void latentWalkReportsThePlaceholder() {
-        assertFalse(Chapter12Exercises.latentWalk((from, to, steps) -> Exercise.todo()));
+        assertFalse(Printed.run(() -> Chapter12Exercises.latentWalk((from, to, steps) -> Exercise.todo())).passed());
     }
 }

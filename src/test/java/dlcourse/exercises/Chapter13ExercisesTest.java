@@ -11,58 +11,58 @@ class Chapter13ExercisesTest {
 
     @Test
     void cosineSimilarityAcceptsTheSolution() {
-        assertTrue(Chapter13Exercises.cosineSimilarity(Chapter13Solutions::cosineSimilarity));
+        assertTrue(Printed.run(() -> Chapter13Exercises.cosineSimilarity(Chapter13Solutions::cosineSimilarity)).passed());
     }
 
     @Test
     void cosineSimilarityRejectsTheBareDotProduct() {
-        assertFalse(Chapter13Exercises.cosineSimilarity((a, b) -> {
+        assertFalse(Printed.run(() -> Chapter13Exercises.cosineSimilarity((a, b) -> {
             double dot = 0;
             for (int i = 0; i < a.length; i++) {
                 dot += a[i] * b[i];
             }
             return dot;
-        }));
+        })).passed());
     }
 
     @Test
     void cosineSimilarityReportsThePlaceholder() {
-        assertFalse(Chapter13Exercises.cosineSimilarity((a, b) -> Exercise.todo()));
+        assertFalse(Printed.run(() -> Chapter13Exercises.cosineSimilarity((a, b) -> Exercise.todo())).passed());
     }
 
     @Test
     void keepProbabilityAcceptsTheSolution() {
-        assertTrue(Chapter13Exercises.keepProbability(Chapter13Solutions::keepProbability));
+        assertTrue(Printed.run(() -> Chapter13Exercises.keepProbability(Chapter13Solutions::keepProbability)).passed());
     }
 
     @Test
     void keepProbabilityRejectsAnUncappedRule() {
-        assertFalse(Chapter13Exercises.keepProbability((count, total, t) -> Math.sqrt(t / ((double) count / total))));
+        assertFalse(Printed.run(() -> Chapter13Exercises.keepProbability((count, total, t) -> Math.sqrt(t / ((double) count / total)))).passed());
     }
 
     @Test
     void keepProbabilityReportsThePlaceholder() {
-        assertFalse(Chapter13Exercises.keepProbability((count, total, t) -> Exercise.todo()));
+        assertFalse(Printed.run(() -> Chapter13Exercises.keepProbability((count, total, t) -> Exercise.todo())).passed());
     }
 
     @Test
     void negativeSamplingLossAcceptsTheSolution() {
-        assertTrue(Chapter13Exercises.negativeSamplingLoss(Chapter13Solutions::negativeSamplingLoss));
+        assertTrue(Printed.run(() -> Chapter13Exercises.negativeSamplingLoss(Chapter13Solutions::negativeSamplingLoss)).passed());
     }
 
     @Test
     void negativeSamplingLossRejectsNoiseWordsTreatedAsContexts() {
-        assertFalse(Chapter13Exercises.negativeSamplingLoss((s, noise) -> {
+        assertFalse(Printed.run(() -> Chapter13Exercises.negativeSamplingLoss((s, noise) -> {
             double loss = Math.log1p(Math.exp(-s));
             for (double n : noise) {
                 loss += Math.log1p(Math.exp(-n));
             }
             return loss;
-        }));
+        })).passed());
     }
 
     @Test
     void negativeSamplingLossReportsThePlaceholder() {
-        assertFalse(Chapter13Exercises.negativeSamplingLoss((s, noise) -> Exercise.todo()));
+        assertFalse(Printed.run(() -> Chapter13Exercises.negativeSamplingLoss((s, noise) -> Exercise.todo())).passed());
     }
 }

@@ -45,8 +45,11 @@ class CheckTest {
 
     @Test
     void closePassesWithinTheTolerance() {
-        assertDoesNotThrow(() -> Check.close(0.6935, Math.log(2), 1e-3, "the loss of a fair guess is ln 2"));
-        assertDoesNotThrow(() -> Check.close(1.0, 1.0, 0, "exactly equal is close"));
+        String printed = dlcourse.SystemOut.capture(() -> assertDoesNotThrow(() -> {
+            Check.close(0.6935, Math.log(2), 1e-3, "the loss of a fair guess is ln 2");
+            Check.close(1.0, 1.0, 0, "exactly equal is close");
+        }));
+        assertTrue(printed.contains("✔ the loss of a fair guess is ln 2") && printed.contains("✔ exactly equal is close"), printed);
     }
 
     @Test
