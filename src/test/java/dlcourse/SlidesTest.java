@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -58,6 +59,23 @@ class SlidesTest {
             types.add(slideshow == null || !slideshow.has("slide_type") ? null : slideshow.get("slide_type").getAsString());
         }
         return types;
+    }
+
+    /** nbformat 4.5 wants an id on every cell, unique in the notebook; without one Jupyter warns on every run. */
+    @TestFactory
+    Stream<DynamicTest> everyCellHasAUniqueId() throws IOException {
+        return notebooks().stream().map(notebook -> DynamicTest.dynamicTest(stem(notebook), () -> {
+            JsonObject json = JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            JsonArray cells = json.getAsJsonArray("cells");
+            for (int i = 0; i < cells.size(); i++) {
+                JsonObject c = cells.get(i).getAsJsonObject();
+                assertTrue(c.has("id") && c.get("id").getAsString().matches("[a-zA-Z0-9-_]{1,64}"),
+                        stem(notebook) + " cell " + (i + 1) + " has no valid id (1-64 letters, digits, - or _)");
+                assertTrue(ids.add(c.get("id").getAsString()), stem(notebook) + " cell " + (i + 1) + " repeats the id "
+                        + c.get("id").getAsString());
+            }
+        }));
     }
 
     @TestFactory
