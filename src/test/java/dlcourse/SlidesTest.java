@@ -130,6 +130,37 @@ class SlidesTest {
         assertEquals(0, topLevelSlides("<div>no slides</div>"));
     }
 
+    /** scripts/slides.py's one_plot_per_slide on a notebook with two plots in one cell and a long cell with one. */
+    @Test
+    @EnabledIfSystemProperty(named = "dlcourse.notebooks", matches = ".+")
+    void aCellWithSeveralPlotsOrLongCodeIsSplitIntoSubSlidesForTheDeck() throws Exception {
+        String script = String.join("\n",
+                "import sys; sys.path.insert(0, 'scripts')",
+                "import nbformat, slides",
+                "png = {'output_type': 'display_data', 'data': {'image/png': 'iVBORw0KGgo=', 'text/plain': 'img'}, 'metadata': {}}",
+                "def text(t): return {'output_type': 'stream', 'name': 'stdout', 'text': t}",
+                "nb = nbformat.v4.new_notebook()",
+                "short = nbformat.v4.new_code_cell('show(a);\\nshow(b);', id='short')",
+                "short.outputs = [nbformat.from_dict(x) for x in [text('A'), png, text('B'), png, text('end')]]",
+                "long = nbformat.v4.new_code_cell('\\n'.join('line %d;' % i for i in range(10)), id='long')",
+                "long.outputs = [nbformat.from_dict(x) for x in [text('A'), png]]",
+                "nb.cells = [short, long]",
+                "for c in slides.one_plot_per_slide(nb).cells:",
+                "    print(c.id, c.metadata.get('slideshow', {}).get('slide_type'), c.metadata.get('tags'),",
+                "          ' '.join(o.get('text', 'img') for o in c.outputs))",
+                "print(len(nb.cells))");
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        Process process = new ProcessBuilder(python, "-c", script).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertEquals(List.of(
+                "short None None A img",
+                "short-plot2 subslide ['dlcourse-slides-hide-input'] B img end",
+                "long None None A",
+                "long-plot2 subslide ['dlcourse-slides-hide-input'] img",
+                "2"), output.lines().toList(), "the deck's cells; the notebook keeps its 2 cells");
+    }
+
     @Test
     @EnabledIfSystemProperty(named = "dlcourse.notebooks", matches = ".+")
     void everyDeckHasItsSlidesAndLoadsEverythingFromDisk(@TempDir Path out) throws Exception {

@@ -175,13 +175,19 @@ public final class Plots {
         List<Number[]> cells = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                cells.add(new Number[] {c, r, values[r][c]});
-                min = Math.min(min, values[r][c]);
-                max = Math.max(max, values[r][c]);
+        for (double[] row : values) {
+            for (double value : row) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
             }
         }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                cells.add(new Number[] {c, r, forLegend(values[r][c], max - min)});
+            }
+        }
+        min = forLegend(min, max - min);
+        max = forLegend(max, max - min);
         HeatMapChart chart = new HeatMapChartBuilder().width(size().width).height(size().height)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart.getStyler());
@@ -211,6 +217,20 @@ public final class Plots {
             System.arraycopy(flat, r * columns, grid[r], 0, columns);
         }
         return heatMap(title, xLabel, yLabel, grid, null, null);
+    }
+
+    /**
+     * A heat-map value rounded to a thousandth of the map's range. XChart's colour-bar legend prints
+     * the smallest and largest value with Double.toString, ignoring any formatter (0.9708178639411926
+     * and 6.190774826109191E-8); rounded, they print as 0.9708 and 0.0. A thousandth of the range
+     * changes no colour that an eye can tell apart.
+     */
+    static double forLegend(double value, double range) {
+        if (!Double.isFinite(value) || !(range > 0) || !Double.isFinite(range)) {
+            return value;
+        }
+        int decimals = 3 - (int) Math.floor(Math.log10(range));
+        return new java.math.BigDecimal(value).setScale(Math.max(0, decimals), java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     /** A heat map legend's number: three significant digits, no trailing zeros (0.1234567 becomes 0.123). */

@@ -199,6 +199,16 @@ class PlotsTest {
     }
 
     @Test
+    void heatMapValuesAreRoundedSoTheColourBarPrintsShortNumbers() {
+        // XChart prints the colour bar's ends with Double.toString.
+        org.junit.jupiter.api.Assertions.assertEquals("0.9708", Double.toString(Plots.forLegend(0.9708178639411926, 0.97)));
+        org.junit.jupiter.api.Assertions.assertEquals("0.0", Double.toString(Plots.forLegend(6.190774826109191E-8, 0.97)));
+        org.junit.jupiter.api.Assertions.assertEquals("1235.0", Double.toString(Plots.forLegend(1234.5, 5000)));
+        org.junit.jupiter.api.Assertions.assertEquals("-0.01235", Double.toString(Plots.forLegend(-0.0123456, 0.02)));
+        org.junit.jupiter.api.Assertions.assertEquals(3.0, Plots.forLegend(3.0, 0), "a flat map is left alone");
+    }
+
+    @Test
     void presentationSizeIsLargerAndNamedByTheEnvironment() {
         org.junit.jupiter.api.Assertions.assertEquals(Plots.Size.NOTEBOOK, Plots.Size.fromEnvironment(null));
         org.junit.jupiter.api.Assertions.assertEquals(Plots.Size.PRESENTATION, Plots.Size.fromEnvironment("presentation"));
