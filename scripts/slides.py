@@ -49,12 +49,18 @@ def one_plot_per_slide(notebook):
     at presentation size, and a slide that scrolls is hard to present. The notebook is not changed."""
     deck = copy.deepcopy(notebook)
     cells = []
+    after_plot_slide = False
     for cell in deck.cells:
+        slideshow = cell.metadata.setdefault("slideshow", {})
+        if after_plot_slide and slideshow.get("slide_type", "-") == "-":
+            slideshow["slide_type"] = "subslide"     # a plot's own sub-slide holds the plot alone
         images = [i for i, output in enumerate(cell.get("outputs", [])) if is_image(output)]
         long_code = len(cell.source.splitlines()) > CODE_LINES_WITH_PLOT
+        after_plot_slide = False
         if cell.cell_type != "code" or not images or (len(images) < 2 and not long_code):
             cells.append(cell)
             continue
+        after_plot_slide = True
         outputs = cell.outputs
         # A new part starts after each plot but the last (what is printed before a plot stays with
         # it), and before the first plot where the code is long.
@@ -68,7 +74,7 @@ def one_plot_per_slide(notebook):
             piece = copy.deepcopy(cell)
             piece.outputs = part
             if k > 0:
-                piece.metadata.setdefault("slideshow", {})["slide_type"] = "subslide"
+                piece.metadata["slideshow"]["slide_type"] = "subslide"
                 piece.metadata.setdefault("tags", []).append(HIDE_INPUT)
                 piece.id = f"{cell.get('id', 'cell')}-plot{k + 1}"
             cells.append(piece)

@@ -130,7 +130,7 @@ class SlidesTest {
         assertEquals(0, topLevelSlides("<div>no slides</div>"));
     }
 
-    /** scripts/slides.py's one_plot_per_slide on a notebook with two plots in one cell and a long cell with one. */
+    /** scripts/slides.py's one_plot_per_slide on a notebook with two plots in one cell and a long cell with one (which, after a plot's sub-slide, starts a sub-slide of its own). */
     @Test
     @EnabledIfSystemProperty(named = "dlcourse.notebooks", matches = ".+")
     void aCellWithSeveralPlotsOrLongCodeIsSplitIntoSubSlidesForTheDeck() throws Exception {
@@ -156,7 +156,7 @@ class SlidesTest {
         assertEquals(List.of(
                 "short None None A img",
                 "short-plot2 subslide ['dlcourse-slides-hide-input'] B img end",
-                "long None None A",
+                "long subslide None A",
                 "long-plot2 subslide ['dlcourse-slides-hide-input'] img",
                 "2"), output.lines().toList(), "the deck's cells; the notebook keeps its 2 cells");
     }
