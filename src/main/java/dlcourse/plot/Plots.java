@@ -65,6 +65,11 @@ public final class Plots {
             this.tickFont = tickFont;
         }
 
+        /** The font size of tick labels, for text drawn inside a chart (a heat map's numbers, say). */
+        public int tickFont() {
+            return tickFont;
+        }
+
         /** The preset named by {@code DLCOURSE_PLOTS} ("presentation"), else NOTEBOOK. */
         static Size fromEnvironment(String value) {
             if (value == null || value.isBlank() || value.equalsIgnoreCase("notebook")) {
@@ -247,7 +252,29 @@ public final class Plots {
     /** Draws a chart into an image (what {@code show} puts in the notebook). */
     public static BufferedImage image(Chart<?, ?> chart) {
         fixLogarithmicAxes(chart);
+        fitTitle(chart);
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * XChart cuts off a title that is wider than the room beside the plot; such a title gets a
+     * smaller font (down to 10 pt) so that it fits.
+     */
+    static void fitTitle(Chart<?, ?> chart) {
+        String title = chart.getTitle();
+        if (title == null || title.isEmpty() || !chart.getStyler().isChartTitleVisible()) {
+            return;
+        }
+        Font font = chart.getStyler().getChartTitleFont();
+        // XChart centres the title over the plot area, which the y axis pushes right: a title
+        // wider than 80% of the chart can run off one edge.
+        double available = 0.8 * chart.getWidth();
+        java.awt.font.FontRenderContext context = new java.awt.font.FontRenderContext(null, true, false);
+        double width = font.getStringBounds(title, context).getWidth();
+        if (width > available && font.getSize() > 10) {
+            float fitted = (float) Math.max(10, Math.floor(font.getSize2D() * available / width));
+            chart.getStyler().setChartTitleFont(font.deriveFont(fitted));
+        }
     }
 
     /**

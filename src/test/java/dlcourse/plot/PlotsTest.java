@@ -246,4 +246,21 @@ class PlotsTest {
             javax.imageio.ImageIO.write(image, "png", new java.io.File(out));
         }
     }
+
+    @Test
+    void aTitleWiderThanTheChartGetsASmallerFontAndAShortOneKeepsItsOwn() {
+        XYChart wide = Plots.line("MLP on the 10,000 test images: true class vs prediction, at presentation size", "x", "y");
+        int before = wide.getStyler().getChartTitleFont().getSize();
+        Plots.fitTitle(wide);
+        int after = wide.getStyler().getChartTitleFont().getSize();
+        assertTrue(after < before, "font " + before + " -> " + after);
+        double width = wide.getStyler().getChartTitleFont()
+                .getStringBounds(wide.getTitle(), new java.awt.font.FontRenderContext(null, true, false)).getWidth();
+        assertTrue(width <= wide.getWidth(), "title " + width + " px wide on a chart of " + wide.getWidth());
+        XYChart narrow = Plots.line("Loss", "x", "y");
+        int own = narrow.getStyler().getChartTitleFont().getSize();
+        Plots.fitTitle(narrow);
+        assertEquals(own, narrow.getStyler().getChartTitleFont().getSize());
+    }
+
 }
