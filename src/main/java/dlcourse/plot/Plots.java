@@ -186,13 +186,14 @@ public final class Plots {
                 max = Math.max(max, value);
             }
         }
+        double range = max - min;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                cells.add(new Number[] {c, r, forLegend(values[r][c], max - min)});
+                cells.add(new Number[] {c, r, forLegend(values[r][c], range)});
             }
         }
-        min = forLegend(min, max - min);
-        max = forLegend(max, max - min);
+        min = forLegend(min, range);
+        max = forLegend(max, range);
         HeatMapChart chart = new HeatMapChartBuilder().width(size().width).height(size().height)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart.getStyler());
