@@ -158,9 +158,21 @@ class NotebooksTest {
                     assertTrue(c.get("execution_count").isJsonNull(), name + " cell " + index + " has an execution count");
                     assertFalse(source.lines().anyMatch(line -> line.strip().startsWith("%")),
                             name + " cell " + index + " uses a kernel magic; notebooks must stay kernel-neutral");
-                    assertTrue(source.lines().count() <= 25, name + " cell " + index + " has more than 25 lines");
+                    long limit = maxLines(source);
+                    assertTrue(source.lines().count() <= limit, name + " cell " + index + " has more than " + limit
+                            + " lines" + (limit == 25 ? " (a cell that defines one block class may have 35)" : ""));
                 }
             }
         }));
+    }
+
+    /**
+     * The most lines a code cell may have: 25, so a slide holds it; 35 for a cell that defines one
+     * block class (a model written as an {@code AbstractBlock}, whose forward pass reads best whole).
+     */
+    static long maxLines(String source) {
+        long classes = source.lines().filter(line -> line.matches("\\s*(public\\s+)?(static\\s+)?(final\\s+)?class\\s+\\w+.*")).count();
+        boolean block = source.contains("extends AbstractBlock");
+        return classes == 1 && block ? 35 : 25;
     }
 }
