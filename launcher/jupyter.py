@@ -37,23 +37,26 @@ def _has_modules(python, modules):
         return False
 
 
-def interpreter_of(script, windows=os.name == "nt"):
-    """The Python that runs a console script such as jupyter: named on its first line (#!) on Linux
-    and macOS; on Windows the script is Scripts\\jupyter.exe and python.exe sits one folder up."""
+def interpreters_of(script, windows=os.name == "nt"):
+    """Where the Python that runs a console script such as jupyter is: named on its first line (#!)
+    on Linux and macOS; on Windows the script is Scripts\\jupyter.exe, with python.exe beside it
+    in a virtual environment and one folder up in an installed Python."""
     if windows:
-        return str(PureWindowsPath(script).parent.parent / "python.exe")
+        scripts = PureWindowsPath(script).parent
+        return [str(scripts / "python.exe"), str(scripts.parent / "python.exe")]
     try:
         with open(script, "rb") as f:
             first = f.readline().decode("utf-8", "replace").strip()
     except OSError:
-        return None
+        return []
     if not first.startswith("#!"):
-        return None
+        return []
     words = first[2:].split()
     # "#!/usr/bin/env python3" names the interpreter through env.
     if words and PurePosixPath(words[0]).name == "env" and len(words) > 1:
-        return shutil.which(words[-1])
-    return words[0] if words else None
+        found = shutil.which(words[-1])
+        return [found] if found else []
+    return words[:1]
 
 
 def python_candidates():
@@ -62,7 +65,7 @@ def python_candidates():
     candidates = [sys.executable]
     jupyter = shutil.which("jupyter")
     if jupyter:
-        candidates.append(interpreter_of(jupyter))
+        candidates += interpreters_of(jupyter)
     if os.name != "nt":
         candidates.append("/usr/bin/python3")
     candidates += [shutil.which("python3"), shutil.which("python")]

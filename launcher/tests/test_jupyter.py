@@ -20,16 +20,16 @@ class JupytersPythonTest(unittest.TestCase):
         return str(path)
 
     def test_the_interpreter_named_on_the_scripts_first_line(self):
-        self.assertEqual("/usr/bin/python3", jupyter.interpreter_of(self.script("#!/usr/bin/python3"), windows=False))
-        self.assertEqual("/opt/venv/bin/python", jupyter.interpreter_of(self.script("#!/opt/venv/bin/python -E"), windows=False))
-        self.assertIsNone(jupyter.interpreter_of(self.script("not a script"), windows=False))
+        self.assertEqual(["/usr/bin/python3"], jupyter.interpreters_of(self.script("#!/usr/bin/python3"), windows=False))
+        self.assertEqual(["/opt/venv/bin/python"], jupyter.interpreters_of(self.script("#!/opt/venv/bin/python -E"), windows=False))
+        self.assertEqual([], jupyter.interpreters_of(self.script("not a script"), windows=False))
 
     def test_through_env(self):
-        self.assertEqual(shutil.which("sh"), jupyter.interpreter_of(self.script("#!/usr/bin/env sh"), windows=False))
+        self.assertEqual([shutil.which("sh")], jupyter.interpreters_of(self.script("#!/usr/bin/env sh"), windows=False))
 
-    def test_on_windows_python_exe_sits_above_scripts(self):
-        self.assertEqual(r"C:\Users\ada\.venvs\dlcourse\python.exe",
-                         jupyter.interpreter_of(r"C:\Users\ada\.venvs\dlcourse\Scripts\jupyter.exe", windows=True))
+    def test_on_windows_python_exe_sits_beside_scripts_in_a_venv_or_above_them(self):
+        self.assertEqual([r"C:\Users\ada\.venvs\dlcourse\Scripts\python.exe", r"C:\Users\ada\.venvs\dlcourse\python.exe"],
+                         jupyter.interpreters_of(r"C:\Users\ada\.venvs\dlcourse\Scripts\jupyter.exe", windows=True))
 
     def test_candidates_start_with_this_python_and_exist(self):
         candidates = jupyter.python_candidates()

@@ -71,6 +71,10 @@ class LocalLinksTest(unittest.TestCase):
 @requires_web_assets
 class SiteTest(unittest.TestCase):
 
+    @classmethod
+    def setUpClass(cls):
+        webassets.fetch(say=lambda line: None)  # as ./course site does before building
+
     def setUp(self):
         self.folder = Path(tempfile.mkdtemp())
         self.addCleanup(shutil.rmtree, self.folder)
