@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 
 /**
  * What the library's decoders ({@link RecurrentDecoder}, {@link AttentionDecoder},
@@ -49,6 +50,30 @@ public abstract class AbstractDecoder extends AbstractBlock implements Decoder {
             }
         }
         return decodeChecked(parameterStore, tokens, state, training);
+    }
+
+    /**
+     * Throws, naming the shapes, unless the state arrays have the shapes given, in order; -1 in an
+     * expected shape stands for any size (say the number of source steps). {@code what} says
+     * where a fitting state comes from.
+     */
+    protected final void checkState(NDList state, String what, Shape... expected) {
+        boolean fits = state.size() >= expected.length;
+        for (int i = 0; fits && i < expected.length; i++) {
+            Shape shape = state.get(i).getShape();
+            fits = shape.dimension() == expected[i].dimension();
+            for (int axis = 0; fits && axis < shape.dimension(); axis++) {
+                fits = expected[i].get(axis) == -1 || expected[i].get(axis) == shape.get(axis);
+            }
+        }
+        if (!fits) {
+            StringBuilder wanted = new StringBuilder();
+            for (Shape shape : expected) {
+                wanted.append(wanted.length() == 0 ? "" : ", ").append(shape.toString().replace("-1", "any"));
+            }
+            throw new IllegalArgumentException(this + " needs a state of shapes [" + wanted + "], got "
+                    + Arrays.toString(state.getShapes()) + ": " + what);
+        }
     }
 
     /** {@link #decode}, once the tokens are (batch, steps) and every state array has the same batch. */

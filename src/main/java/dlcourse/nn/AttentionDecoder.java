@@ -59,6 +59,9 @@ public final class AttentionDecoder extends AbstractDecoder {
 
     @Override
     protected NDList decodeChecked(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
+        long batch = tokens.getShape().get(0);
+        checkState(state, "start from initialState(...) of an encoder with " + layers + " layer(s) of " + hiddenSize,
+                new Shape(batch, -1, hiddenSize), new Shape(batch, layers, hiddenSize), new Shape(batch));
         NDArray encoded = state.get(0);
         NDArray hidden = state.get(1).transpose(1, 0, 2);
         NDArray validLengths = state.get(2);

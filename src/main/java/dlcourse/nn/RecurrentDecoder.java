@@ -46,6 +46,8 @@ public final class RecurrentDecoder extends AbstractDecoder {
     @Override
     protected NDList decodeChecked(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
         Shape shape = tokens.getShape();
+        checkState(state, "start from initialState(...) of an encoder with " + layers + " layer(s) of " + hiddenSize,
+                new Shape(shape.get(0), layers, hiddenSize), new Shape(shape.get(0), hiddenSize));
         NDArray embedded = embedding.forward(parameterStore, new NDList(tokens), training).head();
         NDArray context = state.get(1).expandDims(1).broadcast(new Shape(shape.get(0), shape.get(1), hiddenSize));
         NDList outputs = gru.forward(parameterStore,

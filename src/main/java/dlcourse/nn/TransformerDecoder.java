@@ -48,6 +48,14 @@ public final class TransformerDecoder extends AbstractDecoder {
 
     @Override
     protected NDList decodeChecked(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
+        long batch = tokens.getShape().get(0);
+        checkState(state, "start from initialState(...) of an encoder of " + hiddenSize + " features",
+                new Shape(batch, -1, hiddenSize), new Shape(batch));
+        if (state.size() > 2 && state.size() != 2 + layers.size()) {
+            throw new IllegalArgumentException(this + " continues from a state of the encoder outputs, the valid lengths "
+                    + "and one array per layer (" + (2 + layers.size()) + " arrays), got " + state.size()
+                    + ": pass the state the previous decode call returned");
+        }
         NDArray encoded = state.get(0);
         NDArray validLengths = state.get(1);
         boolean continuing = state.size() > 2;

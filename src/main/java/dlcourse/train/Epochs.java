@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import java.util.function.Function;
@@ -172,6 +173,39 @@ final class Epochs {
             }
             return total.getFloat();
         }
+    }
+
+    /**
+     * The input shape {@code trainer}'s model was initialised for (batch axis first), which every
+     * batch of features must repeat after its batch axis; null for a model of several inputs.
+     */
+    static Shape inputShape(Trainer trainer) {
+        Block block = trainer.getModel().getBlock();
+        if (!block.isInitialized()) {
+            throw new IllegalArgumentException("the trainer's model is not initialised for an input shape; make the "
+                    + "trainer with Training.newTrainer(manager, block, loss, optimizer, inputShape)");
+        }
+        Shape[] shapes = block.getInputShapes();
+        return shapes.length == 1 ? shapes[0] : null;
+    }
+
+    /**
+     * Throws, naming both shapes, unless {@code features} are examples of the shape the model was
+     * built for ({@code inputShape} after its batch axis); {@code what} says which features.
+     */
+    static void checkFeatures(Shape inputShape, NDArray features, String what) {
+        Shape shape = features.getShape();
+        if (inputShape == null || (shape.dimension() > 0 && shape.slice(1).equals(inputShape.slice(1)))) {
+            return;
+        }
+        Shape example = inputShape.slice(1);
+        long n = shape.dimension() == 0 ? 0 : shape.get(0);
+        String reshape = shape.dimension() > 0 && shape.size() == n * example.size()
+                ? "reshape them to " + new Shape(n).addAll(example) + ", or " : "";
+        throw new IllegalArgumentException(what + " have shape " + shape + (shape.dimension() > 0
+                ? ", examples of shape " + shape.slice(1) : "") + ", but the model was built for inputs of shape "
+                + inputShape + ", examples of shape " + example + ": " + reshape + "make the trainer for inputs of shape "
+                + (shape.dimension() > 0 ? new Shape(1).addAll(shape.slice(1)) : "(1, ...)"));
     }
 
     /** A batch's contribution to a sum, computed with arrays in {@code batch}. */

@@ -66,11 +66,7 @@ public final class LanguageModelTraining {
      * (chapter 07); without this call they are not clipped.
      */
     public LanguageModelTraining withGradientClipping(double maxNorm) {
-        if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxNorm
-                    + "; pass Double.POSITIVE_INFINITY for no clipping");
-        }
-        maxGradientNorm = maxNorm;
+        maxGradientNorm = GradientClipping.checkMaxNorm(maxNorm);
         return this;
     }
 
@@ -86,12 +82,15 @@ public final class LanguageModelTraining {
      * measured, untimed: the seconds column counts training only.
      */
     public TrainingHistory fit(SequenceBatches training, SequenceBatches validation, int epochs) {
+        checkTokens(training, "training");
+        checkTokens(validation, "validation");
         return Epochs.run(history, livePlotTitle, epochs, checks -> trainPass(training, checks),
                 totals -> new double[] {perplexity(totals[0], (long) totals[1]), perplexity(validation)});
     }
 
     /** Perplexity of the model on {@code batches} (no training), carrying the state as the partitioning allows. */
     public double perplexity(SequenceBatches batches) {
+        checkTokens(batches, "these");
         boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
         double totalLoss = 0;
         long tokens = 0;
@@ -242,6 +241,16 @@ public final class LanguageModelTraining {
             NDArray following = validation.get("1:").toType(DataType.INT64, false);
             NDArray pairs = previous.mul(vocabSize).add(following);
             return Math.exp(-logProbabilities.reshape(-1).take(pairs).mean().getFloat());
+        }
+    }
+
+    /** Throws unless every token of {@code batches} is below the model's vocabulary size (one-hot would zero the others). */
+    private void checkTokens(SequenceBatches batches, String which) {
+        if (batches.largestToken() >= model.vocabularySize()) {
+            throw new IllegalArgumentException("the " + which + " batches hold token index " + batches.largestToken()
+                    + ", but the model reads a vocabulary of " + model.vocabularySize() + " tokens (indices 0 to "
+                    + (model.vocabularySize() - 1) + "): build the model with the size of the vocabulary that made the "
+                    + "corpus, vocab.size()");
         }
     }
 

@@ -86,11 +86,7 @@ public final class TranslationTraining {
      * (chapter 07); without this call they are not clipped.
      */
     public TranslationTraining withGradientClipping(double maxNorm) {
-        if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxNorm
-                    + "; pass Double.POSITIVE_INFINITY for no clipping");
-        }
-        maxGradientNorm = maxNorm;
+        maxGradientNorm = GradientClipping.checkMaxNorm(maxNorm);
         return this;
     }
 
@@ -169,10 +165,10 @@ public final class TranslationTraining {
 
     /**
      * One pass over {@code data}, an optimiser step after each batch, with {@code checks} before
-     * each batch and on its loss and gradient norm; returns the mean of the
-     * batches' losses. Batches hold sources of similar length (examples are shuffled, sorted by
-     * length within groups of 8 batches, and the batches shuffled again) and are cut to their
-     * longest source, so little time goes into padding.
+     * each batch and on its loss and gradient norm; returns the mean of the batches' losses.
+     * Batches hold sources of similar length (examples are shuffled, sorted by length within
+     * groups of 8 batches, and the batches shuffled again) and are cut to their longest source, so
+     * little time goes into padding.
      */
     private double trainPass(DateTranslationDataset.Arrays data, BatchChecks checks) {
         double totalLoss = 0;

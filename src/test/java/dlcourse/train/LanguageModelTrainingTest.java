@@ -196,4 +196,18 @@ class LanguageModelTrainingTest {
             assertEquals(0, training.history().size());
         }
     }
+
+    @Test
+    void batchesWithTokensBeyondTheModelsVocabularyAreRefused() {
+        try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
+            NDArray corpus = trainer.getManager().arange(0, 60, 1, DataType.INT32).mod(5);
+            SequenceBatches batches = new SequenceBatches(corpus, 2, 5, SequenceBatches.Partitioning.RANDOM);
+            LanguageModelTraining training = new LanguageModelTraining(trainer);
+            String message = assertThrows(IllegalArgumentException.class, () -> training.fit(batches, batches, 1))
+                    .getMessage();
+            assertEquals("the training batches hold token index 4, but the model reads a vocabulary of 3 tokens (indices 0 "
+                    + "to 2): build the model with the size of the vocabulary that made the corpus, vocab.size()", message);
+            assertThrows(IllegalArgumentException.class, () -> training.perplexity(batches));
+        }
+    }
 }

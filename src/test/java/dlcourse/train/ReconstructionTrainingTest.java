@@ -89,4 +89,23 @@ class ReconstructionTrainingTest {
             assertEquals(1, training.history().size());
         }
     }
+
+    @Test
+    void inputsOrTargetsOfAnotherShapeThanTheModelsAreRefusedWithBothShapes() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(Linear.builder().setUnits(3).build()),
+                    Loss.l2Loss("squared error", 1), Optimizer.adam().build(), new Shape(1, 3));
+            ReconstructionTraining training = new ReconstructionTraining(trainer, 32);
+            NDArray inputs = manager.zeros(new Shape(10, 3));
+            String targets = assertThrows(IllegalArgumentException.class,
+                    () -> training.fit(inputs, manager.zeros(new Shape(10, 1)), inputs, inputs, 1)).getMessage();
+            assertEquals("the training targets have shape (10, 1), examples of shape (1), but the model's outputs have "
+                    + "examples of shape (3): give targets of the outputs' shape (the squared error would otherwise be "
+                    + "broadcast between mismatched arrays)", targets);
+            String wide = assertThrows(IllegalArgumentException.class,
+                    () -> training.predict(manager.zeros(new Shape(10, 4)), manager)).getMessage();
+            assertTrue(wide.startsWith("the inputs have shape (10, 4), examples of shape (4), but the model was built for "
+                    + "inputs of shape (1, 3)"), wide);
+        }
+    }
 }

@@ -189,4 +189,29 @@ class TrainingTest {
             assertEquals(0, training.history().size());
         }
     }
+
+    @Test
+    void featuresOfAnotherShapeThanTheModelWasBuiltForGetBothShapesNamedNotTheEnginesWords() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(ai.djl.nn.Blocks.batchFlattenBlock())
+                    .add(Linear.builder().setUnits(10).build()), Loss.softmaxCrossEntropyLoss(),
+                    Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build(), new Shape(1, 28, 28));
+            Training training = new Training(trainer, 8);
+            NDArray small = manager.zeros(new Shape(64, 3, 3));
+            NDArray labels = manager.zeros(new Shape(64));
+            String fit = assertThrows(IllegalArgumentException.class,
+                    () -> training.fit(small, labels, small, labels, 1)).getMessage();
+            assertEquals("the training features have shape (64, 3, 3), examples of shape (3, 3), but the model was built "
+                    + "for inputs of shape (1, 28, 28), examples of shape (28, 28): make the trainer for inputs of shape "
+                    + "(1, 3, 3)", fit);
+            NDArray flat = manager.zeros(new Shape(64, 784));
+            String evaluate = assertThrows(IllegalArgumentException.class,
+                    () -> training.evaluate(flat, labels)).getMessage();
+            assertEquals("the features have shape (64, 784), examples of shape (784), but the model was built for inputs "
+                    + "of shape (1, 28, 28), examples of shape (28, 28): reshape them to (64, 28, 28), or make the trainer "
+                    + "for inputs of shape (1, 784)", evaluate);
+            assertThrows(IllegalArgumentException.class, () -> training.predict(small, manager));
+            assertEquals(0, training.history().size());
+        }
+    }
 }

@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
 
 class TranslationTrainingTest {
 
+    /** A GRU encoder and decoder with {@code embedding}-wide embeddings and {@code hidden} units, for {@code dates}. */
+    private static EncoderDecoder seq2seq(DateTranslationDataset dates, int embedding, int hidden) {
+        return new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), embedding, hidden, 1),
+                new RecurrentDecoder(dates.targetVocab().size(), embedding, hidden, 1));
+    }
+
     @Test
     void lengthBucketsUseEveryExampleAtMostOnceInFullBatchesOfSimilarLength() {
         int[] lengths = new int[100];
@@ -57,8 +63,7 @@ class TranslationTrainingTest {
             DateTranslationDataset dates = DateTranslationDataset.generate(300, 5);
             DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
             DateTranslationDataset.Arrays test = dates.arrays(manager, DateTranslationDataset.Split.TEST);
-            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 8, 16, 1),
-                    new RecurrentDecoder(dates.targetVocab().size(), 8, 16, 1));
+            EncoderDecoder model = seq2seq(dates, 8, 16);
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
             TranslationTraining training = new TranslationTraining(trainer, dates, 16).withGradientClipping(1.0);
             double before = training.loss(train);
@@ -86,8 +91,7 @@ class TranslationTrainingTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             DateTranslationDataset dates = DateTranslationDataset.generate(100, 5);
             DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
-            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 4, 8, 1),
-                    new RecurrentDecoder(dates.targetVocab().size(), 4, 8, 1));
+            EncoderDecoder model = seq2seq(dates, 4, 8);
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
             TranslationTraining.Epoch epoch = TranslationTraining.trainEpoch(trainer, train, 16, 1.0);
             assertTrue(epoch.seconds() > 0 && Double.isFinite(epoch.loss()) && epoch.loss() > 0, epoch.toString());
@@ -119,8 +123,7 @@ class TranslationTrainingTest {
     void aBatchSizeBelowOneOrAboveTheDataIsRefused() {
         try (NDManager manager = NDManager.newBaseManager()) {
             DateTranslationDataset dates = DateTranslationDataset.generate(50, 5);
-            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 4, 4, 1),
-                    new RecurrentDecoder(dates.targetVocab().size(), 4, 4, 1));
+            EncoderDecoder model = seq2seq(dates, 4, 4);
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
             IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                     () -> new TranslationTraining(trainer, dates, 0));
@@ -154,8 +157,7 @@ class TranslationTrainingTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             DateTranslationDataset dates = DateTranslationDataset.generate(100, 5);
             DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
-            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 4, 8, 1),
-                    new RecurrentDecoder(dates.targetVocab().size(), 4, 8, 1));
+            EncoderDecoder model = seq2seq(dates, 4, 8);
             String refused = assertThrows(IllegalArgumentException.class,
                     () -> TranslationTraining.newTrainer(manager, model, dates, Float.NaN)).getMessage();
             assertTrue(refused.startsWith("Adam's learning rate is NaN at update 1"), refused);
