@@ -19,7 +19,7 @@ class BuildError(LauncherError):
 
 
 def command(args, engine):
-    """The Maven command line: quiet, batch mode, no colours, offline DJL, the engine's profile."""
+    """The Maven command line: quiet, batch mode, no colours, the engine's profile."""
     mvn = shutil.which("mvn")
     if mvn is None:
         raise BuildError(f"Maven (mvn) is not installed; {PROG} doctor says how to install it")
