@@ -6,6 +6,7 @@ runs every code cell of each notebook N times in one kernel (fast mode unless --
 prints the kernel process's resident memory after each pass.
 """
 import argparse
+import glob
 import os
 import queue
 import sys
@@ -74,6 +75,7 @@ class KernelSession:
         self.manager.start_kernel(env=env, cwd=os.path.join(ROOT, "notebooks"), stdout=self._log, stderr=self._log)
         self.client = self.manager.client()
         self.client.start_channels()
+        self._executions = {}
         try:
             self.client.wait_for_ready(timeout=startup_timeout)
         except RuntimeError:
@@ -92,36 +94,44 @@ class KernelSession:
                     return int(line.split()[1]) / 1024
         raise KernelError(f"no VmRSS line in /proc/{self.pid}/status")
 
-    def submit(self, code):
+    def submit(self, code, stop_on_error=True):
         """Sends an execute request as a notebook does (stop_on_error) and returns its Execution."""
-        return Execution(self.client.execute(code, store_history=True, allow_stdin=False, stop_on_error=True))
+        execution = Execution(self.client.execute(code, store_history=True, allow_stdin=False,
+                                                  stop_on_error=stop_on_error))
+        self._executions[execution.msg_id] = execution
+        return execution
+
+    def _dispatch(self, msg):
+        """Files a message under the execution it answers (any submitted one, not only the awaited)."""
+        execution = self._executions.get(msg["parent_header"].get("msg_id"))
+        if execution is None:
+            return
+        if msg["channel"] == "shell":
+            execution.reply = msg
+        elif msg["msg_type"] == "status":
+            execution.idle = msg["content"]["execution_state"] == "idle"
+        elif msg["msg_type"] != "execute_input":
+            execution.outputs.append(msg)
+        if execution.reply is not None and execution.idle:
+            del self._executions[execution.msg_id]
 
     def collect(self, execution, seconds):
-        """Gathers the execution's reply and IOPub messages for up to `seconds`; True once it has ended
-        (its reply came and the kernel went idle for it)."""
+        """Gathers messages for up to `seconds`; True once `execution` has ended (its reply came and
+        the kernel went idle for it)."""
         deadline = time.monotonic() + seconds
         while execution.reply is None or not execution.idle:
             left = deadline - time.monotonic()
             if left <= 0:
                 return False
-            if execution.reply is None:
-                try:
-                    msg = self.client.get_shell_msg(timeout=min(left, 0.1))
-                    if msg["parent_header"].get("msg_id") == execution.msg_id:
-                        execution.reply = msg
-                except queue.Empty:
-                    pass
-            while True:
-                try:
-                    msg = self.client.get_iopub_msg(timeout=0.05)
-                except queue.Empty:
-                    break
-                if msg["parent_header"].get("msg_id") != execution.msg_id:
-                    continue
-                if msg["msg_type"] == "status":
-                    execution.idle = msg["content"]["execution_state"] == "idle"
-                elif msg["msg_type"] != "execute_input":
-                    execution.outputs.append(msg)
+            for get, wait in ((self.client.get_shell_msg, min(left, 0.1)), (self.client.get_iopub_msg, 0.05)):
+                while True:
+                    try:
+                        msg = get(timeout=wait)
+                    except queue.Empty:
+                        break
+                    msg["channel"] = "shell" if get == self.client.get_shell_msg else "iopub"
+                    self._dispatch(msg)
+                    wait = 0
         return True
 
     def wait(self, execution, timeout):
@@ -164,3 +174,65 @@ class KernelSession:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def notebook_path(name):
+    """notebooks/NN-….ipynb for "NN", "N", a full name or a path."""
+    wanted = os.path.basename(name)
+    if wanted.endswith(".ipynb"):
+        wanted = wanted[:-len(".ipynb")]
+    if wanted.isdigit():
+        wanted = wanted.zfill(2)
+    for path in sorted(glob.glob(os.path.join(ROOT, "notebooks", "[0-9][0-9]-*.ipynb"))):
+        stem = os.path.basename(path)[:-len(".ipynb")]
+        if wanted in (stem, stem.split("-")[0]):
+            return path
+    raise SystemExit(f"no notebook named {name!r} in {os.path.join(ROOT, 'notebooks')}")
+
+
+def code_cells(path):
+    import nbformat
+    notebook = nbformat.read(path, as_version=4)
+    return [cell.source for cell in notebook.cells if cell.cell_type == "code" and cell.source.strip()]
+
+
+def run_passes(path, passes, fast=True, cell_timeout=900, report=print):
+    """Runs every code cell of the notebook `passes` times in one kernel, as "Run All" does, and
+    returns the kernel's RSS in MiB after each pass. Fails on the first cell that does not end "ok"."""
+    cells = code_cells(path)
+    name = os.path.basename(path)[:-len(".ipynb")]
+    sizes = []
+    with KernelSession(fast=fast) as kernel:
+        for number in range(1, passes + 1):
+            start = time.monotonic()
+            for index, code in enumerate(cells):
+                execution = kernel.run(code, timeout=cell_timeout)
+                if execution.status != "ok":
+                    raise KernelError(f"{name}, pass {number}, code cell {index + 1}: {execution.describe()}")
+            sizes.append(kernel.rss_mib())
+            report(f"{name}: pass {number}: {time.monotonic() - start:.1f} s, RSS {sizes[-1]:.0f} MiB")
+    return sizes
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Run every code cell of each notebook N times in one `java` kernel and report "
+                    "the kernel's resident memory (RSS, from /proc) after each pass.")
+    parser.add_argument("notebooks", nargs="+", metavar="NN", help="notebook numbers or names")
+    parser.add_argument("--passes", type=int, default=4, help="passes over the cells (default 4)")
+    parser.add_argument("--full", action="store_true", help="full mode (default: fast mode, DLCOURSE_FAST=1)")
+    args = parser.parse_args(argv)
+    summary = []
+    for name in args.notebooks:
+        path = notebook_path(name)
+        sizes = run_passes(path, args.passes, fast=not args.full)
+        line = os.path.basename(path)[:-len(".ipynb")] + ": RSS MiB after each pass " + \
+            ", ".join(f"{size:.0f}" for size in sizes)
+        if len(sizes) >= 3:
+            line += f"; last pass vs pass 2: {100 * (sizes[-1] / sizes[1] - 1):+.1f} %"
+        summary.append(line)
+    print("\n".join(summary))
+
+
+if __name__ == "__main__":
+    main()

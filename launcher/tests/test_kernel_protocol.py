@@ -126,6 +126,29 @@ class InterruptTest(unittest.TestCase):
         self.assert_one_line_interrupt(cell)
         self.assert_kernel_works()
 
+    def test_run_all_stops_at_the_interrupted_cell(self):
+        """"Run All" queues every cell; those behind an interrupted cell are aborted, not run."""
+        cell = self.kernel.submit('System.out.println("first"); Thread.sleep(60_000);')
+        queued = [self.kernel.submit(f'System.out.println("queued {i}");') for i in range(3)]
+        self.wait_for_output(cell, "first")
+        self.interrupt_and_wait(cell, SLACK)
+        self.assert_one_line_interrupt(cell)
+        for execution in queued:
+            self.kernel.wait(execution, SLACK)
+            self.assertEqual(execution.status, "aborted", execution.describe())
+            self.assertEqual(execution.stdout(), "", "an aborted cell does not run")
+        self.assert_kernel_works()
+
+    def test_cells_queued_behind_one_without_stop_on_error_still_run(self):
+        cell = self.kernel.submit('System.out.println("first"); Thread.sleep(60_000);', stop_on_error=False)
+        queued = self.kernel.submit('System.out.println("runs anyway");')
+        self.wait_for_output(cell, "first")
+        self.interrupt_and_wait(cell, SLACK)
+        self.assert_one_line_interrupt(cell)
+        self.kernel.wait(queued, SLACK)
+        self.assertEqual(queued.status, "ok", queued.describe())
+        self.assertEqual(queued.stdout(), "runs anyway\n")
+
     def test_interrupt_of_an_idle_kernel_changes_nothing(self):
         self.kernel.interrupt_with_reply()
         cell = self.kernel.run('Thread.sleep(300); System.out.println("not interrupted");', timeout=30)

@@ -12,7 +12,9 @@
  * Here a control request has its own msgId and after-actions on the control thread and is
  * answered on the control socket; the shell request's msgId stays shared, because a cell's
  * output and displays come from the thread that runs the cell. The handlers are registered
- * before the sockets are bound, so a kernel_info_request that arrives first is answered.
+ * before the sockets are bound, so a kernel_info_request that arrives first is answered. The
+ * shell channel learns whether a request was answered with an error (takeShellError), to abort
+ * the execute requests queued behind a failed one (ShellChannel.java here).
  */
 package org.rapaio.jupyter.kernel.channels;
 
@@ -58,6 +60,9 @@ public final class Channels {
     private final ThreadLocal<MessageId<?>> controlMsgId = new ThreadLocal<>();
     /** What each channel thread does once it has handled its request. */
     private final ThreadLocal<Deque<Runnable>> afterActions = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** Whether the shell request now handled was answered with an error. */
+    private volatile boolean shellError;
 
     private boolean isConnected = false;
     private volatile boolean requestShutdown = false;
@@ -178,7 +183,26 @@ public final class Channels {
     }
 
     public void replyError(MessageType<?> type, ErrorReply error) {
+        if (controlMsgId.get() == null) {
+            shellError = true;
+        }
         replyChannel().sendMessage(new Message(currentMsgId(), type, error));
+    }
+
+    /** Whether the shell's request was answered with an error since the last call. */
+    public boolean takeShellError() {
+        boolean error = shellError;
+        shellError = false;
+        return error;
+    }
+
+    /** Answers an execute request that will not run, because one before it failed (stop_on_error). */
+    public void replyAborted(MessageId<?> request) {
+        setMsgId(request);
+        publish(IOPubStatus.BUSY);
+        shell.sendMessage(new Message(request, MessageType.SHELL_EXECUTE_REPLY, Map.of("status", "aborted")));
+        publish(IOPubStatus.IDLE);
+        freeMsgId();
     }
 
     public void scheduleAfter(Runnable action) {

@@ -7,18 +7,21 @@
  * snippet was refused, a refusal JShell swallows, so each later cell answered "ok" and showed
  * nothing (no println, no value).
  *
- * Here a snippet runs as in JShell's own local execution (LocalExecutionControl: a thread per
- * snippet, JShell's stop), and an interrupt is handled in three steps:
- *   1. the snippet's thread is interrupted (Thread.interrupt), and code that checks the flag ends
+ * Here every snippet runs on one long-lived cell thread (a thread per snippet would cost native
+ * memory per thread in the engine's libraries: 6 MB a snippet with MXNet's OpenBLAS), while
+ * JShell's local execution (LocalExecutionControl) waits for it, so that JShell's own stop
+ * applies. An interrupt is handled in three steps:
+ *   1. the cell thread is interrupted (Thread.interrupt), and code that checks the flag ends
  *      cleanly (Thread.sleep, blocking I/O, the course's training loops between batches);
- *   2. if it is still running after GRACE_MILLIS, JShell's stop ends it the hard way (Java 17-19:
- *      ThreadDeath at once; Java 22 and later: at the next loop turn or call in the cell's code);
- *      a second interrupt takes this step at once;
- *   3. if even that does not end it (a loop inside a library on Java 20 and later), the cell is
- *      given up after another GRACE_MILLIS: its code goes on in the background, and the message
- *      says so and how to end it (restart the kernel).
+ *   2. if the snippet still runs after GRACE_MILLIS (or at a second interrupt), it is stopped the
+ *      hard way: Thread.stop where Java has it (17 to 19), else JShell's stop (Java 22 and later:
+ *      at the next loop turn or call in the cell's own code);
+ *   3. if even that does not end it (a loop inside a library on Java 20 and later), the snippet
+ *      is given up after another GRACE_MILLIS: its code goes on in the background on a thread of
+ *      its own, and the message says so and how to end it (restart the kernel).
  * Whichever step ends it, the cell fails with one line (EvaluationInterruptedException, whose
- * message this class provides) and the kernel goes on with the next cell.
+ * message this class provides) and the next snippet runs on a fresh cell thread if the old one
+ * was stopped or given up.
  */
 package org.rapaio.jupyter.kernel.core.java;
 
@@ -27,11 +30,16 @@ import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jdk.jshell.execution.LocalExecutionControl;
 
@@ -40,18 +48,19 @@ public class RapaioExecutionControl extends LocalExecutionControl {
     public static final String TIMEOUT_MARKER = "## Timeout Marker ##";
     public static final String INTERRUPTED_MARKER = "## Interrupted Marker ##";
 
-    /** How long an interrupted cell may take to end by itself, before each harder step. */
+    /** How long an interrupted snippet may take to end by itself, before each harder step. */
     static final long GRACE_MILLIS = 2000;
 
-    private static final Method RUN_SNIPPET;
-    /** The one-line message of the interrupt that ended the last snippet, for EvaluationInterruptedException. */
+    private static final AtomicInteger CELL_THREADS = new AtomicInteger();
+    private static final Method AWAIT_SNIPPET;
+    /** The one-line message of the interrupt that ended the last snippet on this thread, for EvaluationInterruptedException. */
     private static final ThreadLocal<String> INTERRUPT_MESSAGE = new ThreadLocal<>();
-    /** The snippet that runSnippet() runs: JShell calls it with no arguments, on the snippet's thread. */
+    /** The snippet that awaitSnippet() waits for: JShell calls it with no arguments. */
     private static volatile Run pending;
 
     static {
         try {
-            RUN_SNIPPET = RapaioExecutionControl.class.getMethod("runSnippet");
+            AWAIT_SNIPPET = RapaioExecutionControl.class.getMethod("awaitSnippet");
         } catch (NoSuchMethodException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -66,37 +75,67 @@ public class RapaioExecutionControl extends LocalExecutionControl {
     });
     private final Object lock = new Object();
     private Run current;
+    private ExecutorService cellThread;
+    /** Cell threads belong to the kernel's thread group, not to the group JShell waits for. */
+    private final ThreadGroup cellThreadGroup = Thread.currentThread().getThreadGroup();
+    private final ClassLoader cellContextLoader = Thread.currentThread().getContextClassLoader();
 
-    /** One snippet's run: its method, the thread waiting for it, the thread running it and what happened. */
+    /** One snippet's run: its method, the thread running it, and how it ended. */
     private static final class Run {
         final Method doit;
-        final Thread caller;
+        final ExecutorService cellThread;
         final long start = System.nanoTime();
-        volatile Thread thread;
-        volatile Object value;
+        final CompletableFuture<Object> outcome = new CompletableFuture<>();
+        private Thread thread;
+        private boolean finished;
         volatile boolean interrupted;
         volatile boolean timedOut;
         volatile boolean stopping;
         volatile boolean stoppedAtOnce;
         volatile boolean abandoned;
 
-        Run(Method doit, Thread caller) {
+        Run(Method doit, ExecutorService cellThread) {
             this.doit = doit;
-            this.caller = caller;
+            this.cellThread = cellThread;
         }
 
-        void started(Thread snippetThread) {
-            thread = snippetThread;
-            if (interrupted) {
-                snippetThread.interrupt();
+        /** Runs the snippet; on the cell thread. */
+        void execute() {
+            synchronized (this) {
+                thread = Thread.currentThread();
+                if (interrupted) {
+                    thread.interrupt();
+                }
+            }
+            Object value = null;
+            Throwable failure = null;
+            try {
+                value = doit.invoke(null);
+            } catch (InvocationTargetException e) {
+                failure = e.getCause();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            synchronized (this) {
+                finished = true;
+            }
+            // An interrupt meant for this snippet must not reach the next one on this thread.
+            Thread.interrupted();
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            } else {
+                outcome.complete(value);
             }
         }
 
-        void interruptThread() {
-            Thread snippetThread = thread;
-            if (snippetThread != null) {
-                snippetThread.interrupt();
+        synchronized void interruptThread() {
+            if (thread != null && !finished) {
+                thread.interrupt();
             }
+        }
+
+        synchronized Thread runningThread() {
+            return finished ? null : thread;
         }
     }
 
@@ -120,22 +159,54 @@ public class RapaioExecutionControl extends LocalExecutionControl {
         return message != null ? message : "Interrupted.";
     }
 
-    /** Runs the pending snippet on the thread JShell made for it; public because JShell invokes it by reflection. */
-    public static void runSnippet() throws Throwable {
+    /**
+     * What JShell runs, on the thread it makes for each snippet, once it has set up its stop:
+     * runs the pending snippet on the cell thread, waits for it and throws what it threw. Public
+     * because JShell invokes it by reflection.
+     */
+    public static void awaitSnippet() throws Throwable {
         Run run = pending;
-        run.started(Thread.currentThread());
-        try {
-            run.value = run.doit.invoke(null);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
+        run.cellThread.execute(run::execute);
+        while (true) {
+            try {
+                run.outcome.get();
+                return;
+            } catch (InterruptedException e) {
+                // JShell's stop interrupts this thread too; the snippet's outcome decides when the wait ends.
+            } catch (ExecutionException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    private ExecutorService cellThread() {
+        if (cellThread == null) {
+            cellThread = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(cellThreadGroup, r, "Cell-thread-" + CELL_THREADS.getAndIncrement());
+                thread.setDaemon(true);
+                thread.setContextClassLoader(cellContextLoader);
+                return thread;
+            });
+        }
+        return cellThread;
+    }
+
+    /** Leaves the current cell thread to end with the snippet it runs; the next snippet gets a new one. */
+    private void retireCellThread() {
+        synchronized (lock) {
+            if (cellThread != null) {
+                cellThread.shutdown();
+                cellThread = null;
+            }
         }
     }
 
     @Override
     protected String invoke(Method doit) throws Exception {
         results.clear();
-        Run run = new Run(doit, Thread.currentThread());
+        Run run;
         synchronized (lock) {
+            run = new Run(doit, cellThread());
             current = run;
         }
         pending = run;
@@ -143,13 +214,13 @@ public class RapaioExecutionControl extends LocalExecutionControl {
                 ? watchdog.schedule(() -> interrupt(run, true), timeoutTime, TimeUnit.MILLISECONDS)
                 : null;
         try {
-            super.invoke(RUN_SNIPPET);
+            super.invoke(AWAIT_SNIPPET);
         } catch (InvocationTargetException e) {
             if (run.interrupted) {
                 throw interrupted(run, e.getCause());
             }
             throw e;
-        } catch (StoppedException | InterruptedException e) {
+        } catch (StoppedException e) {
             throw interrupted(run, null);
         } finally {
             if (timeout != null) {
@@ -159,13 +230,11 @@ public class RapaioExecutionControl extends LocalExecutionControl {
                 current = null;
             }
             pending = null;
-            // Giving up on a snippet interrupts this (the kernel's shell) thread to end its wait;
-            // the flag must not outlive this call.
-            Thread.interrupted();
         }
         String key = UUID.randomUUID().toString();
-        if (run.value != null) {
-            results.put(key, run.value);
+        Object value = run.outcome.getNow(null);
+        if (value != null) {
+            results.put(key, value);
         }
         return key;
     }
@@ -197,36 +266,48 @@ public class RapaioExecutionControl extends LocalExecutionControl {
         watchdog.schedule(() -> hardStop(run), GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Step 2: JShell's stop, if the snippet is still running. */
+    /** Step 2: stops the snippet the hard way, if it still runs. */
     private void hardStop(Run run) {
+        Thread thread;
         synchronized (run) {
-            if (run.stopping || !isRunning(run)) {
+            thread = run.runningThread();
+            if (run.stopping || thread == null) {
                 return;
             }
             run.stopping = true;
         }
-        try {
-            super.stop();
-        } catch (InternalException | EngineTerminationException | RuntimeException e) {
-            // Java 20 and 21 refuse ThreadDeath (UnsupportedOperationException); step 3 follows.
+        if (stopThread(thread)) {
+            retireCellThread();
+        } else {
+            try {
+                super.stop();
+            } catch (InternalException | EngineTerminationException | RuntimeException e) {
+                // Java 20 and 21 have neither Thread.stop nor JShell's stop check; step 3 follows.
+            }
         }
         watchdog.schedule(() -> abandon(run), GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Step 3: stop waiting for a snippet that could not be stopped. */
-    private void abandon(Run run) {
-        synchronized (lock) {
-            if (current == run) {
-                run.abandoned = true;
-                run.caller.interrupt();
-            }
+    /** Thread.stop, called by name: Java 20 and later refuse it (and may drop it). */
+    private static boolean stopThread(Thread thread) {
+        try {
+            Thread.class.getMethod("stop").invoke(thread);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
         }
     }
 
-    private boolean isRunning(Run run) {
-        synchronized (lock) {
-            return current == run;
+    /** Step 3: stops waiting for a snippet that could not be stopped. */
+    private void abandon(Run run) {
+        synchronized (run) {
+            if (run.runningThread() == null) {
+                return;
+            }
+            run.abandoned = true;
         }
+        retireCellThread();
+        run.outcome.completeExceptionally(new CancellationException("given up"));
     }
 
     /**
