@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -22,7 +23,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.IntToDoubleFunction;
 import java.util.UUID;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Training and evaluating an {@link EncoderDecoder} on {@link DateTranslationDataset} arrays:
@@ -273,6 +280,66 @@ public final class TranslationTraining {
             result.attach(manager);
             return result;
         }
+    }
+
+    /**
+     * Exact match against source length: {@code predicted} translations (examples, target steps) of
+     * {@code data}'s sources, grouped into buckets of {@code bucketWidth} source characters. One row
+     * per bucket that holds an example, shortest first: "source length" (the middle of the bucket),
+     * "examples" and "exact match".
+     */
+    public static Table exactMatchByLength(NDArray predicted, DateTranslationDataset.Arrays data, int bucketWidth) {
+        if (bucketWidth < 1) {
+            throw new IllegalArgumentException("a bucket holds 1 or more source lengths, got " + bucketWidth);
+        }
+        int[] buckets = data.sourceValidLengths().toIntArray();
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] /= bucketWidth;
+        }
+        return grouped("Exact match by source length", predicted, data, buckets, "source length",
+                bucket -> bucket * bucketWidth + (bucketWidth - 1) / 2.0);
+    }
+
+    /**
+     * Exact match against the number of dates a source lists: {@code predicted} translations
+     * (examples, target steps) of {@code data}'s sources, one row per number of dates, fewest first:
+     * "dates", "examples" and "exact match". (A target holds 11 tokens per date.)
+     */
+    public static Table exactMatchByDates(NDArray predicted, DateTranslationDataset.Arrays data) {
+        int[] dates = data.targetValidLengths().toIntArray();
+        for (int i = 0; i < dates.length; i++) {
+            dates[i] /= DateTranslationDataset.DATE_LENGTH + 1;
+        }
+        return grouped("Exact match by number of dates", predicted, data, dates, "dates", count -> count);
+    }
+
+    /**
+     * Exact match per group ({@code groups[i]} is example i's), a row per group in increasing order;
+     * the first column, {@code name}, holds each group's {@code value}.
+     */
+    private static Table grouped(String title, NDArray predicted, DateTranslationDataset.Arrays data, int[] groups,
+                                 String name, IntToDoubleFunction value) {
+        Shape targets = data.targetOutputs().getShape();
+        if (!predicted.getShape().equals(targets)) {
+            throw new IllegalArgumentException("predicted " + predicted.getShape() + " must have the shape of the targets "
+                    + targets + ": one row of target steps per example, as translate returns them");
+        }
+        int[] wrongTokens = predicted.toType(DataType.INT32, false).neq(data.targetOutputs().toType(DataType.INT32, false))
+                .toType(DataType.INT32, false).sum(new int[] {1}).toIntArray();
+        SortedMap<Integer, int[]> counts = new TreeMap<>();   // group -> {examples, exact}
+        for (int i = 0; i < groups.length; i++) {
+            int[] count = counts.computeIfAbsent(groups[i], g -> new int[2]);
+            count[0]++;
+            count[1] += wrongTokens[i] == 0 ? 1 : 0;
+        }
+        Table table = Table.create(title, DoubleColumn.create(name), IntColumn.create("examples"),
+                DoubleColumn.create("exact match"));
+        counts.forEach((group, count) -> {
+            table.doubleColumn(0).append(value.applyAsDouble(group));
+            table.intColumn(1).append(count[0]);
+            table.doubleColumn(2).append((double) count[1] / count[0]);
+        });
+        return table;
     }
 
     /** Exact match with a trainer made elsewhere, kept while chapters 09, 10 and 11 still call it; see {@link #exactMatch(DateTranslationDataset.Arrays, int)}. */
