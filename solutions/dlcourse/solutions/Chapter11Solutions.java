@@ -8,12 +8,12 @@ public final class Chapter11Solutions {
 
     /**
      * The learning rate at {@code update}: for the first 200 updates a straight line from 1e-4 to
-     * 0.005; then half a cosine wave from 0.005 down to 1e-4 over {@code decayUpdates} updates;
+     * 0.0125; then half a cosine wave from 0.0125 down to 1e-4 over {@code decayUpdates} updates;
      * after that 1e-4.
      */
     public static double learningRate(int update, int decayUpdates) {
         double begin = 1e-4;
-        double peak = 0.005;
+        double peak = 0.0125;
         double last = 1e-4;
         int warmUp = 200;
         if (update < warmUp) {

@@ -23,12 +23,12 @@ public final class Chapter11Exercises {
     }
 
     /**
-     * The notebook's schedule: a linear warm-up from 1e-4 to 0.005 over 200 updates, then a cosine
+     * The notebook's schedule: a linear warm-up from 1e-4 to 0.0125 over 200 updates, then a cosine
      * decay to 1e-4 over {@code decayUpdates} updates, then 1e-4.
      */
     static Tracker schedule(int decayUpdates) {
         return WarmUpTracker.builder().optWarmUpBeginValue(1e-4f).optWarmUpSteps(200)
-                .setMainTracker(CosineTracker.builder().setBaseValue(0.005f).optFinalValue(1e-4f)
+                .setMainTracker(CosineTracker.builder().setBaseValue(0.0125f).optFinalValue(1e-4f)
                         .setMaxUpdates(decayUpdates).build())
                 .build();
     }

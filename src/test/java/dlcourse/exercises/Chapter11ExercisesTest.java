@@ -24,7 +24,7 @@ class Chapter11ExercisesTest {
         assertTrue(noWarmUp.text().contains("update 0 "), noWarmUp.text());
         Printed cosineForever = Printed.run(() -> Chapter11Exercises.learningRate((update, decay) -> update < 200
                 ? Chapter11Solutions.learningRate(update, decay)
-                : 1e-4 + (0.005 - 1e-4) / 2 * (1 + Math.cos(Math.PI * (update - 200) / decay))));
+                : 1e-4 + (0.0125 - 1e-4) / 2 * (1 + Math.cos(Math.PI * (update - 200) / decay))));
         assertTrue(cosineForever.wrong(), cosineForever.text());
         assertTrue(Printed.run(() -> Chapter11Exercises.learningRate((update, decay) -> Exercise.todo())).unanswered());
     }
@@ -33,9 +33,9 @@ class Chapter11ExercisesTest {
     void theReferenceScheduleIsTheNotebooksWarmUpThenCosine() {
         Tracker schedule = Chapter11Exercises.schedule(1000);
         assertEquals(1e-4, schedule.getNewValue(0), 1e-9);
-        assertEquals(0.00255, schedule.getNewValue(100), 1e-9);
-        assertEquals(0.005, schedule.getNewValue(200), 1e-9);
-        assertEquals(0.00255, schedule.getNewValue(700), 1e-9);
+        assertEquals(0.0063, schedule.getNewValue(100), 1e-9);
+        assertEquals(0.0125, schedule.getNewValue(200), 1e-9);
+        assertEquals(0.0063, schedule.getNewValue(700), 1e-9);
         assertEquals(1e-4, schedule.getNewValue(1200), 1e-9);
         assertEquals(1e-4, schedule.getNewValue(5000), 1e-9);
     }
