@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs .ci/run on the committed HEAD inside a fresh Debian container that has only Java 17,
-# Maven and apt, as CI's machine does: proves that set-up installs everything else.
+# Maven, Python 3 (the launcher's language) and apt, as CI's machine does: proves that set-up
+# installs everything else.
 # Usage: scripts/ci-fresh-machine.sh [BASE_IMAGE]   (default debian:bookworm-slim;
 #        here local/debian:bookworm from ../shared/tools/local-docker-base.sh)
 set -euo pipefail
@@ -14,6 +15,6 @@ docker run --rm -e CI=true -v "$work/course.tar:/tmp/course.tar:ro" "$base" bash
   mkdir -p /usr/share/man/man1   # slim images lack it and the JDK package links its man pages there
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    openjdk-17-jdk-headless maven ca-certificates >/dev/null
+    openjdk-17-jdk-headless maven python3 ca-certificates >/dev/null
   mkdir -p /work/course && tar -xf /tmp/course.tar -C /work/course && cd /work/course
   bash .ci/run'

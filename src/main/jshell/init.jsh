@@ -21,6 +21,8 @@ import ai.djl.training.optimizer.*;
 import ai.djl.training.tracker.*;
 import ai.djl.training.initializer.*;
 import ai.djl.training.dataset.*;
+// Blocks written in a notebook (an AbstractBlock) override forwardInternal, which takes a PairList.
+import ai.djl.util.PairList;
 
 import tech.tablesaw.api.*;
 import org.knowm.xchart.*;

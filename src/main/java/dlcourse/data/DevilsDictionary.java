@@ -1,6 +1,5 @@
 package dlcourse.data;
 
-import dlcourse.notebook.Course;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +34,9 @@ public final class DevilsDictionary {
 
     /** The file name dictd and the Debian package use. */
     public static final String FILE_NAME = "devil.dict.dz";
+
+    /** The key of the data set in the data manifest ({@link DataFiles}). */
+    static final String DATA_SET = "devil";
 
     private static final String FIX = "install the Debian package dict-devil (sudo apt-get install dict-devil, "
             + "or run ./course setup)";
@@ -79,17 +81,11 @@ public final class DevilsDictionary {
 
     /**
      * Where the file is looked for, in order: {@code $DLCOURSE_DATA/devil}, {@code data/devil}
-     * in the course folder, {@code /usr/share/dictd} (Debian package dict-devil).
+     * in the course folder, {@code /usr/share/dictd} (Debian package dict-devil): the data
+     * manifest's search order, which {@code ./course} follows too.
      */
     public static List<Path> searchPath() {
-        List<Path> path = new ArrayList<>();
-        Path user = Course.userDataDir();
-        if (user != null) {
-            path.add(user.resolve("devil"));
-        }
-        path.add(Course.home().resolve("data").resolve("devil"));
-        path.add(Path.of("/usr/share/dictd"));
-        return path;
+        return DataFiles.searchPath(DATA_SET);
     }
 
     /** The entries, in the dictionary's (alphabetical) order. */

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
-import dlcourse.notebook.Course;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,23 +44,20 @@ public final class FashionMnist {
     private static final String FIX = "run ./course setup (it installs the Debian package dataset-fashion-mnist "
             + "or downloads the files into data/fashion-mnist)";
 
-    /** The two published subsets. */
+    /** The key of the data set in the data manifest ({@link DataFiles}). */
+    static final String DATA_SET = "fashion-mnist";
+
+    /** The two published subsets; their files' sizes and checksums are the data manifest's. */
     public enum Subset {
-        TRAIN("train", 60_000, "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
-                "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9"),
-        TEST("t10k", 10_000, "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
-                "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34");
+        TRAIN("train", 60_000),
+        TEST("t10k", 10_000);
 
         private final String prefix;
         private final int count;
-        private final String imagesSha256;
-        private final String labelsSha256;
 
-        Subset(String prefix, int count, String imagesSha256, String labelsSha256) {
+        Subset(String prefix, int count) {
             this.prefix = prefix;
             this.count = count;
-            this.imagesSha256 = imagesSha256;
-            this.labelsSha256 = labelsSha256;
         }
 
         /** Number of examples in the full subset. */
@@ -101,15 +97,16 @@ public final class FashionMnist {
             throw new IllegalArgumentException("limit must be 0 (all) or positive, got " + limit);
         }
         int n = limit == 0 ? subset.count : Math.min(limit, subset.count);
+        DataFiles.DataSet published = DataFiles.manifest().dataSet(DATA_SET);
         Path imagesFile = locate(subset.imagesFile(), searchPath);
-        byte[] images = read(imagesFile, 16 + subset.count * IMAGE_SIZE * IMAGE_SIZE, subset.imagesSha256, 2051);
+        byte[] images = read(imagesFile, published.file(subset.imagesFile()), 2051);
         // Labels come from the images' folder, so the two can never belong to different copies.
         Path labelsFile = imagesFile.resolveSibling(subset.labelsFile());
         if (!Files.exists(labelsFile)) {
             throw new DataFileException("Fashion-MNIST file " + labelsFile + " is missing (its images file "
                     + imagesFile.getFileName() + " is there); " + FIX);
         }
-        byte[] labels = read(labelsFile, 8 + subset.count, subset.labelsSha256, 2049);
+        byte[] labels = read(labelsFile, published.file(subset.labelsFile()), 2049);
         ByteBuffer imageBytes = ByteBuffer.wrap(images, 16, n * IMAGE_SIZE * IMAGE_SIZE).slice();
         ByteBuffer labelBytes = ByteBuffer.wrap(labels, 8, n).slice();
         NDArray imageArray;
@@ -154,17 +151,11 @@ public final class FashionMnist {
 
     /**
      * Where the files are looked for, in order: {@code $DLCOURSE_DATA/fashion-mnist},
-     * {@code data/fashion-mnist} in the course folder, {@code /usr/share/datasets/fashion-mnist}.
+     * {@code data/fashion-mnist} in the course folder, {@code /usr/share/datasets/fashion-mnist}
+     * (the data manifest's search order, which {@code ./course} follows too).
      */
     public static List<Path> searchPath() {
-        List<Path> path = new ArrayList<>();
-        Path user = Course.userDataDir();
-        if (user != null) {
-            path.add(user.resolve("fashion-mnist"));
-        }
-        path.add(Course.home().resolve("data").resolve("fashion-mnist"));
-        path.add(Path.of("/usr/share/datasets/fashion-mnist"));
-        return path;
+        return DataFiles.searchPath(DATA_SET);
     }
 
     /** The first existing copy of {@code fileName} on the search path. */
@@ -178,6 +169,11 @@ public final class FashionMnist {
         List<String> looked = searchPath.stream().map(dir -> dir.resolve(fileName).toString()).toList();
         throw new DataFileException("Fashion-MNIST file " + fileName + " not found; looked in " + looked + ". To get it, "
                 + FIX + ", or set DLCOURSE_DATA to a folder that holds fashion-mnist/" + fileName);
+    }
+
+    /** Reads and checks one IDX gzip file against its published size and SHA-256; returns its unpacked bytes. */
+    static byte[] read(Path file, DataFiles.FileEntry published, int expectedMagic) {
+        return read(file, Math.toIntExact(published.unpackedBytes()), published.unpackedSha256(), expectedMagic);
     }
 
     /** Reads and checks one IDX gzip file; returns its uncompressed bytes. */

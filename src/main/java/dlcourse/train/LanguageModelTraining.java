@@ -10,26 +10,188 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import dlcourse.data.SequenceBatches;
 import dlcourse.nn.RecurrentModel;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Training a {@link RecurrentModel} as a language model with truncated backpropagation through
  * time, as chapter 07 builds it: the state is carried from batch to batch (sequential
  * partitioning) or started afresh (random partitioning), detached so that gradients stop at the
- * batch boundary, and gradients are clipped to a maximum norm before each step.
+ * batch boundary, and gradients may be clipped to a maximum norm before each step. Per epoch the
+ * training and the validation perplexity go into a {@link TrainingHistory}.
  *
  * <pre>
- * LanguageModelTraining.Epoch epoch = LanguageModelTraining.trainEpoch(trainer, model, batches, 1.0);
- * double validation = LanguageModelTraining.perplexity(trainer, model, validationBatches);
+ * LanguageModelTraining training = new LanguageModelTraining(trainer).withGradientClipping(1.0)
+ *         .withLivePlot("Character RNN");
+ * TrainingHistory history = training.fit(trainBatches, validationBatches, 20);
+ * double perplexity = training.perplexity(testBatches);
  * </pre>
  */
 public final class LanguageModelTraining {
+
+    public static final String TRAIN_PERPLEXITY = "train perplexity";
+    public static final String VALIDATION_PERPLEXITY = "validation perplexity";
 
     /** What one epoch measured: training perplexity, seconds, tokens per second, gradient norm of each batch before clipping. */
     public record Epoch(double perplexity, double seconds, double tokensPerSecond, double[] gradientNorms) {
     }
 
-    private LanguageModelTraining() {
+    private final Trainer trainer;
+    private final RecurrentModel model;
+    private final Loss loss;
+    private final TrainingHistory history = new TrainingHistory(TRAIN_PERPLEXITY, VALIDATION_PERPLEXITY);
+    private final List<double[]> gradientNorms = new ArrayList<>();
+    private double maxGradientNorm = Double.POSITIVE_INFINITY;
+    private String livePlotTitle;
+    private long tokensTrained;
+
+    /**
+     * A loop that trains {@code trainer}'s model, a {@link RecurrentModel}, with the trainer's
+     * loss, which must be softmax cross-entropy over the model's scores.
+     */
+    public LanguageModelTraining(Trainer trainer) {
+        if (!(trainer.getModel().getBlock() instanceof RecurrentModel recurrent)) {
+            throw new IllegalArgumentException("a language model is a RecurrentModel; this trainer's block is a "
+                    + trainer.getModel().getBlock().getClass().getSimpleName()
+                    + ": make the trainer for RecurrentModel.languageModel(layer, vocab.size())");
+        }
+        this.trainer = trainer;
+        this.model = recurrent;
+        this.loss = requireCrossEntropy(trainer);
+    }
+
+    /**
+     * Scales the gradients down to norm {@code maxNorm} before every step where theirs is larger
+     * (chapter 07); without this call they are not clipped.
+     */
+    public LanguageModelTraining withGradientClipping(double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxNorm
+                    + "; pass Double.POSITIVE_INFINITY for no clipping");
+        }
+        maxGradientNorm = maxNorm;
+        return this;
+    }
+
+    /** Draws the training and validation perplexity after every epoch, in place where the kernel can. */
+    public LanguageModelTraining withLivePlot(String title) {
+        livePlotTitle = title;
+        return this;
+    }
+
+    /**
+     * Trains for {@code epochs} passes over {@code training} and returns the history, which
+     * continues from earlier calls. After each epoch the perplexity on {@code validation} is
+     * measured, untimed: the seconds column counts training only.
+     */
+    public TrainingHistory fit(SequenceBatches training, SequenceBatches validation, int epochs) {
+        return Epochs.run(history, livePlotTitle, epochs, () -> trainPass(training),
+                totals -> new double[] {perplexity(totals[0], (long) totals[1]), perplexity(validation)});
+    }
+
+    /** Perplexity of the model on {@code batches} (no training), carrying the state as the partitioning allows. */
+    public double perplexity(SequenceBatches batches) {
+        boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
+        double totalLoss = 0;
+        long tokens = 0;
+        try (NDManager epoch = trainer.getManager().newSubManager()) {
+            NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
+            for (SequenceBatches.Batch batch : batches.epoch(epoch)) {
+                try (NDManager step = epoch.newSubManager()) {
+                    step.tempAttachAll(batch.inputs(), batch.targets());
+                    NDList inputs = new NDList(batch.inputs());
+                    inputs.addAll(carryState ? state : model.beginState(step, batches.batchSize()));
+                    NDList outputs = trainer.evaluate(inputs);
+                    totalLoss += crossEntropy(outputs.head(), batch.targets()).getFloat() * batch.targets().size();
+                    tokens += batch.targets().size();
+                    if (carryState) {
+                        NDList previous = state;
+                        state = outputs.subNDList(1);
+                        state.attach(epoch);
+                        previous.close();
+                    }
+                }
+            }
+        }
+        return perplexity(totalLoss, tokens);
+    }
+
+    /** The history of every epoch trained so far. */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** Training tokens per second over all epochs so far (validation not counted). */
+    public double tokensPerSecond() {
+        double seconds = history.totalSeconds();
+        return seconds == 0 ? 0 : tokensTrained / seconds;
+    }
+
+    /** The gradients' norm before clipping, one per batch, of every epoch trained so far, oldest first. */
+    public double[] gradientNorms() {
+        return gradientNorms.stream().flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /** One pass over {@code batches}, an optimiser step after each; returns the summed loss and the number of tokens. */
+    private double[] trainPass(SequenceBatches batches) {
+        boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
+        double totalLoss = 0;
+        long tokens = 0;
+        try (NDManager epoch = trainer.getManager().newSubManager()) {
+            List<SequenceBatches.Batch> list = batches.epoch(epoch);
+            double[] norms = new double[list.size()];
+            NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
+            for (int b = 0; b < list.size(); b++) {
+                SequenceBatches.Batch batch = list.get(b);
+                try (NDManager step = epoch.newSubManager()) {
+                    // The batch's arrays join this step's manager for a while, so what is computed from them is freed with it.
+                    step.tempAttachAll(batch.inputs(), batch.targets());
+                    NDList inputs = new NDList(batch.inputs());
+                    inputs.addAll(carryState ? state : model.beginState(step, batches.batchSize()));
+                    NDList outputs;
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        outputs = trainer.forward(inputs);
+                        NDArray value = crossEntropy(outputs.head(), batch.targets());
+                        collector.backward(value);
+                        totalLoss += value.getFloat() * batch.targets().size();
+                        tokens += batch.targets().size();
+                    }
+                    norms[b] = clipGradients(trainer, maxGradientNorm);
+                    trainer.step();
+                    if (carryState) {
+                        NDList previous = state;
+                        state = detach(outputs.subNDList(1));
+                        state.attach(epoch);
+                        previous.close();
+                    }
+                }
+            }
+            gradientNorms.add(norms);
+            tokensTrained += tokens;
+            return new double[] {totalLoss, tokens};
+        }
+    }
+
+    /**
+     * One epoch over {@code batches} with a trainer made elsewhere: the loop of {@link #fit}
+     * without the history, kept while chapter 07 still calls it.
+     */
+    public static Epoch trainEpoch(Trainer trainer, RecurrentModel model, SequenceBatches batches,
+                                   double maxGradientNorm) {
+        LanguageModelTraining training = new LanguageModelTraining(trainer).withGradientClipping(maxGradientNorm);
+        if (training.model != model) {
+            throw new IllegalArgumentException(model + " is not the trainer's model; pass the model the trainer trains");
+        }
+        Timer timer = new Timer();
+        double[] totals = training.trainPass(batches);
+        double seconds = timer.stop();
+        return new Epoch(perplexity(totals[0], (long) totals[1]), seconds, totals[1] / seconds, training.gradientNorms());
+    }
+
+    /** Perplexity with a trainer made elsewhere, kept while chapter 07 still calls it; see {@link #perplexity(SequenceBatches)}. */
+    public static double perplexity(Trainer trainer, RecurrentModel model, SequenceBatches batches) {
+        return new LanguageModelTraining(trainer).perplexity(batches);
     }
 
     /** Perplexity from a summed cross-entropy loss (natural log) over {@code tokens} predictions: exp(loss / tokens). */
@@ -71,90 +233,12 @@ public final class LanguageModelTraining {
         }
     }
 
-    /**
-     * One epoch over {@code batches}; the trainer's loss must be softmax cross-entropy over the
-     * model's scores. Gradients whose norm exceeds {@code maxGradientNorm} are scaled down to it
-     * (pass {@code Double.POSITIVE_INFINITY} for no clipping).
-     */
-    public static Epoch trainEpoch(Trainer trainer, RecurrentModel model, SequenceBatches batches,
-                                   double maxGradientNorm) {
-        Loss loss = requireCrossEntropy(trainer);
-        if (!(maxGradientNorm > 0)) {
-            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxGradientNorm
-                    + "; pass Double.POSITIVE_INFINITY for no clipping");
-        }
-        boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
-        double totalLoss = 0;
-        long tokens = 0;
-        long start = System.nanoTime();
-        try (NDManager epoch = trainer.getManager().newSubManager()) {
-            List<SequenceBatches.Batch> list = batches.epoch(epoch);
-            double[] norms = new double[list.size()];
-            NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
-            for (int b = 0; b < list.size(); b++) {
-                SequenceBatches.Batch batch = list.get(b);
-                try (NDManager step = epoch.newSubManager()) {
-                    // The batch's arrays join this step's manager for a while, so what is computed from them is freed with it.
-                    step.tempAttachAll(batch.inputs(), batch.targets());
-                    NDList inputs = new NDList(batch.inputs());
-                    inputs.addAll(carryState ? state : model.beginState(step, batches.batchSize()));
-                    NDList outputs;
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        outputs = trainer.forward(inputs);
-                        NDArray value = crossEntropy(loss, outputs.head(), batch.targets());
-                        collector.backward(value);
-                        totalLoss += value.getFloat() * batch.targets().size();
-                        tokens += batch.targets().size();
-                    }
-                    norms[b] = clipGradients(trainer, maxGradientNorm);
-                    trainer.step();
-                    if (carryState) {
-                        NDList previous = state;
-                        state = detach(outputs.subNDList(1));
-                        state.attach(epoch);
-                        previous.close();
-                    }
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Epoch(perplexity(totalLoss, tokens), seconds, tokens / seconds, norms);
-        }
-    }
-
-    /** Perplexity of the model on {@code batches} (no training), carrying the state as the partitioning allows. */
-    public static double perplexity(Trainer trainer, RecurrentModel model, SequenceBatches batches) {
-        Loss loss = requireCrossEntropy(trainer);
-        boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
-        double totalLoss = 0;
-        long tokens = 0;
-        try (NDManager epoch = trainer.getManager().newSubManager()) {
-            NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
-            for (SequenceBatches.Batch batch : batches.epoch(epoch)) {
-                try (NDManager step = epoch.newSubManager()) {
-                    step.tempAttachAll(batch.inputs(), batch.targets());
-                    NDList inputs = new NDList(batch.inputs());
-                    inputs.addAll(carryState ? state : model.beginState(step, batches.batchSize()));
-                    NDList outputs = trainer.evaluate(inputs);
-                    totalLoss += crossEntropy(loss, outputs.head(), batch.targets()).getFloat() * batch.targets().size();
-                    tokens += batch.targets().size();
-                    if (carryState) {
-                        NDList previous = state;
-                        state = outputs.subNDList(1);
-                        state.attach(epoch);
-                        previous.close();
-                    }
-                }
-            }
-        }
-        return perplexity(totalLoss, tokens);
-    }
-
     /** Clips all gradients of the trainer's model to {@code maxNorm} together; returns their norm before clipping. */
     static double clipGradients(Trainer trainer, double maxNorm) {
         return GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock().getParameters(), maxNorm);
     }
 
-    private static NDArray crossEntropy(Loss loss, NDArray scores, NDArray targets) {
+    private NDArray crossEntropy(NDArray scores, NDArray targets) {
         long classes = scores.getShape().get(scores.getShape().dimension() - 1);
         return loss.evaluate(new NDList(targets.reshape(-1)), new NDList(scores.reshape(-1, classes)));
     }

@@ -104,7 +104,7 @@ public final class TrainingHistory {
         if (metricsToPlot.length == 0) {
             throw new IllegalArgumentException("name the metrics to plot, one or more of " + metrics);
         }
-        String yLabel = metricsToPlot.length == 1 ? metricsToPlot[0] : "value";
+        String yLabel = metricsToPlot.length == 1 ? metricsToPlot[0] : commonLastWord(metricsToPlot);
         XYChart chart = Plots.line(title, EPOCH, yLabel);
         double[] epochs = table.intColumn(EPOCH).asDoubleArray();
         for (String metric : metricsToPlot) {
@@ -119,6 +119,17 @@ public final class TrainingHistory {
             chart.getStyler().setLegendVisible(false);                  // the y axis names the one metric
         }
         return chart;
+    }
+
+    /** "perplexity" for "train perplexity" and "validation perplexity"; "value" where the names end differently. */
+    private static String commonLastWord(String[] names) {
+        String last = names[0].substring(names[0].lastIndexOf(' ') + 1);
+        for (String name : names) {
+            if (!name.equals(last) && !name.endsWith(" " + last)) {
+                return "value";
+            }
+        }
+        return last;
     }
 
     private DoubleColumn column(String metric) {

@@ -20,26 +20,125 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 
 /**
  * Training and evaluating an {@link EncoderDecoder} on {@link DateTranslationDataset} arrays:
- * teacher forcing with the trainer's loss (a {@code SequenceMaskedCrossEntropyLoss}), gradients
- * clipped to a maximum norm, one sub-manager per batch so native memory stays flat.
+ * teacher forcing with the trainer's loss (a {@code SequenceMaskedCrossEntropyLoss}), batches of
+ * sources of similar length, gradients optionally clipped to a maximum norm, one sub-manager per
+ * batch so native memory stays flat. Per epoch the mean training loss and the exact match of
+ * greedy translations of held-out dates go into a {@link TrainingHistory}.
  *
  * <pre>
- * TranslationTraining.Epoch epoch = TranslationTraining.trainEpoch(trainer, train, 128, 1.0);
- * double accuracy = TranslationTraining.exactMatch(trainer, model, dates, test, 1);   // greedy
+ * Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
+ * TranslationTraining training = new TranslationTraining(trainer, dates, 64).withGradientClipping(1.0)
+ *         .withLivePlot("Seq2seq on dates");
+ * TrainingHistory history = training.fit(train, validation, 10);
+ * double beam = training.exactMatch(test, 3);   // beam search with 3 beams
  * </pre>
  */
 public final class TranslationTraining {
+
+    public static final String TRAIN_LOSS = "train loss";
+    public static final String VALIDATION_EXACT_MATCH = "validation exact match";
 
     /** What one epoch measured: mean loss per target token and seconds. */
     public record Epoch(double loss, double seconds) {
     }
 
-    private TranslationTraining() {
+    private final Trainer trainer;
+    private final EncoderDecoder model;
+    private final DateTranslationDataset dataset;
+    private final int batchSize;
+    private final TrainingHistory history = new TrainingHistory(TRAIN_LOSS, VALIDATION_EXACT_MATCH);
+    private double maxGradientNorm = Double.POSITIVE_INFINITY;
+    private String livePlotTitle;
+    private long samplesTrained;
+
+    /**
+     * A loop that trains {@code trainer}'s model, an {@link EncoderDecoder} (see {@link #newTrainer}),
+     * on {@code dataset}'s arrays in batches of {@code batchSize} dates.
+     */
+    public TranslationTraining(Trainer trainer, DateTranslationDataset dataset, int batchSize) {
+        this(trainer, batchSize, Objects.requireNonNull(dataset, "the dataset is null; pass the DateTranslationDataset "
+                + "whose arrays the model trains on (its vocabularies give <bos> and <eos>)"));
+    }
+
+    private TranslationTraining(Trainer trainer, int batchSize, DateTranslationDataset dataset) {
+        if (!(trainer.getModel().getBlock() instanceof EncoderDecoder encoderDecoder)) {
+            throw new IllegalArgumentException("translation trains an EncoderDecoder; this trainer's block is a "
+                    + trainer.getModel().getBlock().getClass().getSimpleName()
+                    + ": make the trainer with TranslationTraining.newTrainer(manager, model, dataset, learningRate)");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be 1 or more, got " + batchSize);
+        }
+        this.trainer = trainer;
+        this.model = encoderDecoder;
+        this.dataset = dataset;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Scales the gradients down to norm {@code maxNorm} before every step where theirs is larger
+     * (chapter 07); without this call they are not clipped.
+     */
+    public TranslationTraining withGradientClipping(double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxNorm
+                    + "; pass Double.POSITIVE_INFINITY for no clipping");
+        }
+        maxGradientNorm = maxNorm;
+        return this;
+    }
+
+    /** Draws the training loss and the validation exact match after every epoch, in place where the kernel can. */
+    public TranslationTraining withLivePlot(String title) {
+        livePlotTitle = title;
+        return this;
+    }
+
+    /**
+     * Trains for {@code epochs} passes over {@code training} and returns the history, which
+     * continues from earlier calls. After each epoch the greedy translations of {@code validation}
+     * are scored by exact match, untimed: the seconds column counts training only.
+     */
+    public TrainingHistory fit(DateTranslationDataset.Arrays training, DateTranslationDataset.Arrays validation,
+                               int epochs) {
+        return Epochs.run(history, livePlotTitle, epochs, () -> new double[] {trainPass(training)},
+                totals -> new double[] {totals[0], exactMatch(validation, 1)});
+    }
+
+    /** Fraction of {@code data}'s dates translated exactly right: greedy for {@code beamWidth} 1, beam search otherwise. */
+    public double exactMatch(DateTranslationDataset.Arrays data, int beamWidth) {
+        try (NDManager scratch = trainer.getManager().newSubManager()) {
+            NDArray predicted = translate(scratch, model, dataset, data, beamWidth);
+            return SequenceDecoding.exactMatch(predicted, data.targetOutputs());
+        }
+    }
+
+    /** The mean loss per target token on {@code data} (no training). */
+    public double loss(DateTranslationDataset.Arrays data) {
+        try (NDManager scratch = trainer.getManager().newSubManager()) {
+            NDList inputs = new NDList(data.sources(), data.sourceValidLengths(), data.targetInputs());
+            NDList labels = new NDList(data.targetOutputs(), data.targetValidLengths());
+            // Borrowed for the evaluation, so that its results belong to scratch and are freed with it.
+            scratch.tempAttachAll(inputs, labels);
+            return trainer.getLoss().evaluate(labels, trainer.evaluate(inputs)).getFloat();
+        }
+    }
+
+    /** The history of every epoch trained so far. */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** Training dates per second over all epochs so far (validation not counted). */
+    public double samplesPerSecond() {
+        double seconds = history.totalSeconds();
+        return seconds == 0 ? 0 : samplesTrained / seconds;
     }
 
     /**
@@ -66,18 +165,18 @@ public final class TranslationTraining {
     }
 
     /**
-     * One pass over {@code data} in batches of {@code batchSize}. Batches hold sources of similar
-     * length (examples are shuffled, sorted by length within groups of 8 batches, and the batches
-     * shuffled again) and are cut to their longest source, so little time goes into padding.
+     * One pass over {@code data}, an optimiser step after each batch; returns the mean of the
+     * batches' losses. Batches hold sources of similar length (examples are shuffled, sorted by
+     * length within groups of 8 batches, and the batches shuffled again) and are cut to their
+     * longest source, so little time goes into padding.
      */
-    public static Epoch trainEpoch(Trainer trainer, DateTranslationDataset.Arrays data, int batchSize,
-                                   double maxGradientNorm) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be 1 or more, got " + batchSize);
-        }
+    private double trainPass(DateTranslationDataset.Arrays data) {
         double totalLoss = 0;
-        long start = System.nanoTime();
         List<int[]> batches = lengthBuckets(data.sourceValidLengths().toIntArray(), batchSize, Seeds.random());
+        if (batches.isEmpty()) {
+            throw new IllegalArgumentException("the training data has " + data.size() + " dates, fewer than one batch of "
+                    + batchSize + "; use a smaller batch size");
+        }
         try (NDManager epoch = trainer.getManager().newSubManager()) {
             for (int[] batch : batches) {
                 try (NDManager step = epoch.newSubManager()) {
@@ -98,7 +197,22 @@ public final class TranslationTraining {
                 }
             }
         }
-        return new Epoch(totalLoss / Math.max(batches.size(), 1), (System.nanoTime() - start) / 1e9);
+        samplesTrained += (long) batches.size() * batchSize;
+        return totalLoss / batches.size();
+    }
+
+    /**
+     * One epoch with a trainer made elsewhere: the loop of {@link #fit} without the history,
+     * kept while chapters 09, 10 and 11 still call it.
+     */
+    public static Epoch trainEpoch(Trainer trainer, DateTranslationDataset.Arrays data, int batchSize,
+                                   double maxGradientNorm) {
+        // Without a dataset: this loop does not translate.
+        TranslationTraining training = new TranslationTraining(trainer, batchSize, null)
+                .withGradientClipping(maxGradientNorm);
+        Timer timer = new Timer();
+        double loss = training.trainPass(data);
+        return new Epoch(loss, timer.stop());
     }
 
     /**
@@ -132,17 +246,6 @@ public final class TranslationTraining {
         return batches;
     }
 
-    /** The mean loss per target token on {@code data} (no training). */
-    public static double loss(Trainer trainer, DateTranslationDataset.Arrays data) {
-        try (NDManager scratch = trainer.getManager().newSubManager()) {
-            NDList inputs = new NDList(data.sources(), data.sourceValidLengths(), data.targetInputs());
-            NDList labels = new NDList(data.targetOutputs(), data.targetValidLengths());
-            // Borrowed for the evaluation, so that its results belong to scratch and are freed with it.
-            scratch.tempAttachAll(inputs, labels);
-            return trainer.getLoss().evaluate(labels, trainer.evaluate(inputs)).getFloat();
-        }
-    }
-
     /**
      * Translations of {@code data}'s sources, (examples, target steps) token indices: greedy for
      * {@code beamWidth} 1, beam search otherwise. The result belongs to {@code manager}.
@@ -165,12 +268,13 @@ public final class TranslationTraining {
         }
     }
 
-    /** Fraction of {@code data}'s dates translated exactly right (greedy for beam width 1). */
+    /** Exact match with a trainer made elsewhere, kept while chapters 09, 10 and 11 still call it; see {@link #exactMatch(DateTranslationDataset.Arrays, int)}. */
     public static double exactMatch(Trainer trainer, EncoderDecoder model, DateTranslationDataset dataset,
                                     DateTranslationDataset.Arrays data, int beamWidth) {
-        try (NDManager scratch = trainer.getManager().newSubManager()) {
-            NDArray predicted = translate(scratch, model, dataset, data, beamWidth);
-            return SequenceDecoding.exactMatch(predicted, data.targetOutputs());
+        TranslationTraining training = new TranslationTraining(trainer, dataset, 1);
+        if (training.model != model) {
+            throw new IllegalArgumentException(model + " is not the trainer's model; pass the model the trainer trains");
         }
+        return training.exactMatch(data, beamWidth);
     }
 }

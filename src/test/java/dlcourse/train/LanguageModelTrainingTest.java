@@ -11,9 +11,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -79,24 +79,39 @@ class LanguageModelTrainingTest {
     }
 
     @Test
-    void aRepeatingTextIsLearnedUntilTheNextTokenIsAlmostCertain() {
+    void fitLearnsARepeatingTextAndRecordsEveryEpochWithItsFigures() {
         Engine.getInstance().setRandomSeed(1);
         try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
-            NDManager manager = trainer.getManager();
-            NDArray corpus = manager.arange(0, 600, 1, DataType.INT32).mod(3);   // 0 1 2 0 1 2 ...
-            RecurrentModel net = (RecurrentModel) model.getBlock();
+            NDArray corpus = trainer.getManager().arange(0, 600, 1, DataType.INT32).mod(3);   // 0 1 2 0 1 2 ...
             for (SequenceBatches.Partitioning partitioning : SequenceBatches.Partitioning.values()) {
                 SequenceBatches batches = new SequenceBatches(corpus, 4, 6, partitioning, new Random(0));
-                double before = LanguageModelTraining.perplexity(trainer, net, batches);
-                LanguageModelTraining.Epoch epoch = null;
-                for (int i = 0; i < 3; i++) {
-                    epoch = LanguageModelTraining.trainEpoch(trainer, net, batches, 1.0);
-                }
-                double after = LanguageModelTraining.perplexity(trainer, net, batches);
+                LanguageModelTraining training = new LanguageModelTraining(trainer).withGradientClipping(1.0);
+                double before = training.perplexity(batches);
+                TrainingHistory history = training.fit(batches, batches, 2);
+                training.fit(batches, batches, 1);
+                assertEquals(3, history.size(), "a second fit continues the history");
+                double after = training.perplexity(batches);
                 assertTrue(after < 1.2 && after < before, partitioning + ": perplexity " + before + " -> " + after);
-                assertTrue(epoch.gradientNorms().length >= 23 && epoch.tokensPerSecond() > 0);
-                assertTrue(epoch.perplexity() >= 1);
+                assertTrue(history.last(LanguageModelTraining.VALIDATION_PERPLEXITY) < 1.2, history.toString());
+                assertTrue(history.values(LanguageModelTraining.TRAIN_PERPLEXITY)[2]
+                        < history.values(LanguageModelTraining.TRAIN_PERPLEXITY)[0], history.toString());
+                // 600 tokens give at least 23 batches of 4 x 6 tokens (random offset below 6) per epoch.
+                assertTrue(training.gradientNorms().length >= 3 * 23, "one norm per batch of every epoch");
+                assertTrue(training.tokensPerSecond() > 0);
             }
+        }
+    }
+
+    @Test
+    void theStaticEpochCallStillTrainsOneEpoch() {
+        Engine.getInstance().setRandomSeed(1);
+        try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
+            NDArray corpus = trainer.getManager().arange(0, 600, 1, DataType.INT32).mod(3);
+            RecurrentModel net = (RecurrentModel) model.getBlock();
+            SequenceBatches batches = new SequenceBatches(corpus, 4, 6, SequenceBatches.Partitioning.SEQUENTIAL, new Random(0));
+            LanguageModelTraining.Epoch epoch = LanguageModelTraining.trainEpoch(trainer, net, batches, 1.0);
+            assertTrue(epoch.gradientNorms().length >= 23 && epoch.tokensPerSecond() > 0 && epoch.perplexity() >= 1);
+            assertTrue(LanguageModelTraining.perplexity(trainer, net, batches) >= 1);
         }
     }
 
@@ -108,11 +123,12 @@ class LanguageModelTrainingTest {
             SequenceBatches batches = new SequenceBatches(corpus, 2, 5, SequenceBatches.Partitioning.SEQUENTIAL);
             RecurrentModel net = (RecurrentModel) model.getBlock();
             String message = assertThrows(IllegalArgumentException.class,
-                    () -> LanguageModelTraining.trainEpoch(trainer, net, batches, 0)).getMessage();
-            assertTrue(message.contains("POSITIVE_INFINITY"), message);
+                    () -> new LanguageModelTraining(trainer).withGradientClipping(0)).getMessage();
+            assertTrue(message.contains("got 0.0") && message.contains("POSITIVE_INFINITY"), message);
             // With a tiny maximum every step is clipped: the norms reported are those before clipping.
-            LanguageModelTraining.Epoch epoch = LanguageModelTraining.trainEpoch(trainer, net, batches, 1e-6);
-            assertTrue(java.util.Arrays.stream(epoch.gradientNorms()).allMatch(norm -> norm > 1e-6));
+            LanguageModelTraining training = new LanguageModelTraining(trainer).withGradientClipping(1e-6);
+            training.fit(batches, batches, 1);
+            assertTrue(java.util.Arrays.stream(training.gradientNorms()).allMatch(norm -> norm > 1e-6));
             NDList gradients = new NDList();
             net.getParameters().values().forEach(parameter -> gradients.add(parameter.getArray().getGradient()));
             assertEquals(1e-6, GradientClipping.globalNorm(gradients), 1e-8, "the last step's gradients were clipped");
@@ -122,11 +138,21 @@ class LanguageModelTrainingTest {
     @Test
     void aLossOtherThanCrossEntropyIsRefused() {
         try (Model model = model(3); Trainer trainer = trainer(model, Loss.l2Loss())) {
-            NDArray corpus = trainer.getManager().arange(0, 60, 1, DataType.INT32).mod(3);
-            SequenceBatches batches = new SequenceBatches(corpus, 2, 5, SequenceBatches.Partitioning.RANDOM);
-            String message = assertThrows(IllegalArgumentException.class, () -> LanguageModelTraining.trainEpoch(
-                    trainer, (RecurrentModel) model.getBlock(), batches, 1)).getMessage();
+            String message = assertThrows(IllegalArgumentException.class, () -> new LanguageModelTraining(trainer))
+                    .getMessage();
             assertTrue(message.contains("softmaxCrossEntropyLoss"), message);
+        }
+    }
+
+    @Test
+    void aModelOtherThanARecurrentModelIsRefused() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Trainer trainer = Training.newTrainer(manager, Linear.builder().setUnits(2).build(),
+                    Loss.softmaxCrossEntropyLoss(), Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build(),
+                    new Shape(1, 2));
+            String message = assertThrows(IllegalArgumentException.class, () -> new LanguageModelTraining(trainer))
+                    .getMessage();
+            assertTrue(message.contains("block is a Linear") && message.contains("RecurrentModel.languageModel"), message);
         }
     }
 }

@@ -68,6 +68,14 @@ class TrainingHistoryTest {
     }
 
     @Test
+    void plotOfMetricsEndingInTheSameWordUsesThatWordOnTheYAxis() {
+        TrainingHistory history = new TrainingHistory("train perplexity", "validation perplexity", "loss");
+        history.record(1, 1.0, 8.5, 9.0, 2.1);
+        assertEquals("perplexity", history.plot("Perplexity", "train perplexity", "validation perplexity").getYAxisTitle());
+        assertEquals("value", history.plot("All", "train perplexity", "loss").getYAxisTitle());
+    }
+
+    @Test
     void plotOfOneMetricUsesItsNameOnTheYAxis() {
         XYChart chart = twoEpochs().plot("Accuracy", "test accuracy");
         assertEquals("test accuracy", chart.getYAxisTitle());

@@ -51,7 +51,7 @@ class TranslationTrainingTest {
     }
 
     @Test
-    void trainingLowersTheLossAndTranslationsHaveOneRowPerDate() {
+    void fitLowersTheLossRecordsExactMatchAndTranslationsHaveOneRowPerDate() {
         Seeds.set(3);
         try (NDManager manager = NDManager.newBaseManager()) {
             DateTranslationDataset dates = DateTranslationDataset.generate(300, 5);
@@ -60,19 +60,38 @@ class TranslationTrainingTest {
             EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 8, 16, 1),
                     new RecurrentDecoder(dates.targetVocab().size(), 8, 16, 1));
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
-            double before = TranslationTraining.loss(trainer, train);
-            TranslationTraining.Epoch last = null;
-            for (int epoch = 0; epoch < 3; epoch++) {
-                last = TranslationTraining.trainEpoch(trainer, train, 16, 1.0);
-            }
-            double after = TranslationTraining.loss(trainer, train);
+            TranslationTraining training = new TranslationTraining(trainer, dates, 16).withGradientClipping(1.0);
+            double before = training.loss(train);
+            TrainingHistory history = training.fit(train, test, 2);
+            training.fit(train, test, 1);
+            assertEquals(3, history.size(), "a second fit continues the history");
+            double after = training.loss(train);
             assertTrue(after < before, "loss " + before + " -> " + after);
-            assertTrue(last.seconds() > 0 && Double.isFinite(last.loss()));
+            double[] losses = history.values(TranslationTraining.TRAIN_LOSS);
+            assertTrue(losses[2] < losses[0], history.toString());
+            assertEquals(training.exactMatch(test, 1), history.last(TranslationTraining.VALIDATION_EXACT_MATCH), 1e-9);
+            assertTrue(training.samplesPerSecond() > 0);
             NDArray greedy = TranslationTraining.translate(manager, model, dates, test, 1);
             NDArray beam = TranslationTraining.translate(manager, model, dates, test, 2);
             assertEquals(new Shape(test.size(), dates.targetSteps()), greedy.getShape());
             assertEquals(greedy.getShape(), beam.getShape());
-            double exact = TranslationTraining.exactMatch(trainer, model, dates, test, 1);
+            double exact = training.exactMatch(test, 2);
+            assertTrue(exact >= 0 && exact <= 1, "exact match " + exact);
+        }
+    }
+
+    @Test
+    void theStaticCallsStillTrainAndScore() {
+        Seeds.set(3);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DateTranslationDataset dates = DateTranslationDataset.generate(100, 5);
+            DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
+            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 4, 8, 1),
+                    new RecurrentDecoder(dates.targetVocab().size(), 4, 8, 1));
+            Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
+            TranslationTraining.Epoch epoch = TranslationTraining.trainEpoch(trainer, train, 16, 1.0);
+            assertTrue(epoch.seconds() > 0 && Double.isFinite(epoch.loss()) && epoch.loss() > 0, epoch.toString());
+            double exact = TranslationTraining.exactMatch(trainer, model, dates, train, 1);
             assertTrue(exact >= 0 && exact <= 1, "exact match " + exact);
         }
     }
@@ -86,25 +105,46 @@ class TranslationTrainingTest {
             EncoderDecoder model = new EncoderDecoder(new TransformerEncoder(dates.sourceVocab().size(), 8, 16, 2, 1),
                     new TransformerDecoder(dates.targetVocab().size(), 8, 16, 2, 1));
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
+            TranslationTraining training = new TranslationTraining(trainer, dates, 16).withGradientClipping(1.0);
             int before = ((BaseNDManager) dataManager).getManagedArrays().size();
-            TranslationTraining.trainEpoch(trainer, train, 16, 1.0);
-            TranslationTraining.loss(trainer, train);
-            TranslationTraining.exactMatch(trainer, model, dates, train, 2);
+            training.fit(train, train, 1);
+            training.loss(train);
+            training.exactMatch(train, 2);
             // Batches and activations belong to per-step managers: the data's manager holds only the data.
             assertEquals(before, ((BaseNDManager) dataManager).getManagedArrays().size());
         }
     }
 
     @Test
-    void aBatchSizeBelowOneIsRefused() {
+    void aBatchSizeBelowOneOrAboveTheDataIsRefused() {
         try (NDManager manager = NDManager.newBaseManager()) {
             DateTranslationDataset dates = DateTranslationDataset.generate(50, 5);
             EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 4, 4, 1),
                     new RecurrentDecoder(dates.targetVocab().size(), 4, 4, 1));
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> TranslationTraining
-                    .trainEpoch(trainer, dates.arrays(manager, DateTranslationDataset.Split.TRAIN), 0, 1.0));
-            assertTrue(error.getMessage().contains("got 0"), error.getMessage());
+            IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                    () -> new TranslationTraining(trainer, dates, 0));
+            assertTrue(zero.getMessage().contains("got 0"), zero.getMessage());
+            DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
+            TranslationTraining training = new TranslationTraining(trainer, dates, 64);
+            IllegalArgumentException large = assertThrows(IllegalArgumentException.class,
+                    () -> training.fit(train, train, 1));
+            assertEquals("the training data has 40 dates, fewer than one batch of 64; use a smaller batch size",
+                    large.getMessage());
+            assertEquals(0, training.history().size());
+        }
+    }
+
+    @Test
+    void aModelOtherThanAnEncoderDecoderIsRefused() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DateTranslationDataset dates = DateTranslationDataset.generate(50, 5);
+            Trainer trainer = Training.newTrainer(manager, ai.djl.nn.core.Linear.builder().setUnits(2).build(),
+                    new dlcourse.nn.SequenceMaskedCrossEntropyLoss(),
+                    ai.djl.training.optimizer.Optimizer.adam().build(), new Shape(1, 2));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new TranslationTraining(trainer, dates, 8));
+            assertTrue(e.getMessage().contains("block is a Linear"), e.getMessage());
         }
     }
 }

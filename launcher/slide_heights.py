@@ -1,6 +1,6 @@
 """Lists the slides of a deck that are taller than the slide, measured in headless Chromium.
 
-usage: python3 scripts/slide_heights.py [--all] build/slides/05-convolutions.slides.html ...
+usage: python3 -m launcher.slide_heights [--all] build/slides/05-convolutions.slides.html ...
 
 For whoever writes the notebooks' slide metadata: a slide listed here scrolls in class; split it
 by giving the cell where it should break `slide_type` "subslide". Needs `chromium` (Debian:

@@ -1,33 +1,32 @@
-"""./course site: every notebook executed and written as a static website in build/site/.
-
-usage: site.py [--fast] [--out DIR] [--cache DIR] [NN ...]
+"""The course's website: every notebook executed and written as static pages (needs nbconvert).
 
 index.html lists the chapters (title, one-line summary, run time) and the results table; each
 chapter is NN-name.html with its outputs and plots, previous/next links and a link to Binder, plus
 its slide deck NN-name.slides.html. All pages share assets/ (CSS) and lib/ (MathJax, reveal.js).
-A notebook runs again only when its key changed (see executed.py); a notebook that fails makes the
+A notebook runs again only when its key changed (see execute.py); a notebook that fails makes the
 build fail with its name and the failing cell, and leaves no executed copy behind.
 """
 
-import argparse
 import csv
 import re
 import shutil
-import sys
 import time
 from pathlib import Path
 
-import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.filters import markdown2html
 from pygments.formatters import HtmlFormatter
 
-import assets
-import executed
-import slides
+from . import decks, execute, webassets
+from .errors import LauncherError
+from .layout import COURSE, shown
 
 TITLE = re.compile(r"^#\s+(\d\d)\s*·\s*(.+?)\s*$")
 BINDER = re.compile(r"https://mybinder\.org/v2/gh/[^\s)?]+")
+
+
+class SiteFailed(LauncherError):
+    """Notebooks failed, so the site was not written; the message holds each failure."""
 
 
 def binder_base(readme):
@@ -88,54 +87,38 @@ def write_assets(out, exporter):
     parts = [(lab / "index.css").read_text(encoding="utf-8"), (lab / "theme-light.css").read_text(encoding="utf-8"),
              HtmlFormatter(style="default").get_style_defs(".highlight")]
     (folder / "notebook.css").write_text("\n".join(parts), encoding="utf-8")
-    shutil.copyfile(assets.TEMPLATES / "dlcourse-site" / "site.css", folder / "site.css")
+    shutil.copyfile(webassets.TEMPLATES / "dlcourse-site" / "site.css", folder / "site.css")
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(prog="./course site", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--fast", action="store_true", help="execute in fast mode (default: full mode)")
-    parser.add_argument("--out", default=str(executed.HOME / "build" / "site"), help="folder for the site")
-    parser.add_argument("--cache", default=str(executed.HOME / "build" / "executed"), help="executed copies")
-    parser.add_argument("--notebooks-dir", default=str(executed.HOME / "notebooks"), help=argparse.SUPPRESS)
-    parser.add_argument("--results", default=str(executed.HOME / "build" / "results" / "results.csv"),
-                        help=argparse.SUPPRESS)
-    parser.add_argument("notebooks", nargs="*", metavar="NN", help="only these chapters (default: all)")
-    args = parser.parse_args(argv)
+def build(paths, fast, out, cache_dir=COURSE.executed, results_csv=COURSE.results_csv, layout=COURSE, say=print):
+    """Executes (or takes from the cache) each notebook, then writes the site into out; returns the
+    index page's path. Raises SiteFailed, writing nothing, when a notebook fails."""
     start = time.monotonic()
-    notebooks_dir = Path(args.notebooks_dir)
-    paths = ([executed.resolve(n, notebooks_dir) for n in args.notebooks] if args.notebooks
-             else sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb")))
-    if not paths:
-        print(f"error: no notebooks (NN-name.ipynb) in {notebooks_dir}", file=sys.stderr)
-        return 2
-    mode = executed.mode_name(args.fast)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-
-    library = executed.library_digest()
+    mode = execute.mode_name(fast)
+    out = Path(out)
+    library = execute.library_digest(layout)
     runs, failures = [], []
     for path in paths:
         try:
-            run = executed.execute(path, args.fast, args.cache, library)
-        except executed.NotebookFailed as failure:
+            run = execute.executed_copy(path, fast, cache_dir, library)
+        except execute.NotebookFailed as failure:
             failures.append(str(failure))
-            print(f"{path.stem}: FAILED", flush=True)
+            say(f"{path.stem}: FAILED")
             continue
         how = f"cached, from a {run_time(run.seconds)} run" if run.cached else f"executed in {run_time(run.seconds)}"
-        print(f"{path.stem}: {how} ({mode} mode)", flush=True)
+        say(f"{path.stem}: {how} ({mode} mode)")
         runs.append(run)
     if failures:
-        for failure in failures:
-            print(f"\nerror: {failure}", file=sys.stderr)
-        print(f"\nthe site was not written: {len(failures)} notebook(s) failed", file=sys.stderr)
-        return 1
+        raise SiteFailed("\n\n".join(f"error: {f}" for f in failures)
+                         + f"\n\nthe site was not written: {len(failures)} notebook(s) failed")
 
-    page = HTMLExporter(template_name="dlcourse-site", extra_template_basedirs=[str(assets.TEMPLATES)],
-                        mathjax_url=assets.MATHJAX_URL, exclude_input_prompt=True, exclude_output_prompt=True)
-    deck = slides.exporter()
-    assets.copy_libraries(out)
+    out.mkdir(parents=True, exist_ok=True)
+    page = HTMLExporter(template_name="dlcourse-site", extra_template_basedirs=[str(webassets.TEMPLATES)],
+                        mathjax_url=webassets.MATHJAX_URL, exclude_input_prompt=True, exclude_output_prompt=True)
+    deck = decks.exporter()
+    webassets.copy_libraries(out, layout)
     write_assets(out, page)
-    binder = binder_base(executed.HOME / "README.md")
+    binder = binder_base(layout.home / "README.md")
     date = time.strftime("%Y-%m-%d")
     chapters = []
     for run in runs:
@@ -150,17 +133,13 @@ def main(argv):
                     next=chapters[i + 1] if i + 1 < len(chapters) else None)
         body, _ = page.from_notebook_node(run.notebook, resources={"metadata": {"name": run.name}, "site": site})
         (out / chapter["href"]).write_text(body, encoding="utf-8")
-        slides.write_deck(run.notebook, run.name, out, deck)
+        decks.write_deck(run.notebook, run.name, out, deck)
 
     index = page.environment.get_template("site_index.html.j2").render(
         site={"mode": mode, "date": date, "binder": f"{binder}?labpath=notebooks%2F{runs[0].name}.ipynb" if binder else None,
               "next": chapters[0]},
-        chapters=chapters, mathjax_url=assets.MATHJAX_URL,
-        results=results_table(Path(args.results), mode, {c["number"] for c in chapters}))
+        chapters=chapters, mathjax_url=webassets.MATHJAX_URL,
+        results=results_table(Path(results_csv), mode, {c["number"] for c in chapters}))
     (out / "index.html").write_text(index, encoding="utf-8")
-    print(f"site: {executed.shown(out / 'index.html')} ({len(chapters)} chapters, {mode} mode) in {run_time(time.monotonic() - start)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    say(f"site: {shown(out / 'index.html')} ({len(chapters)} chapters, {mode} mode) in {run_time(time.monotonic() - start)}")
+    return out / "index.html"

@@ -1,0 +1,140 @@
+"""./course test: the library's and the launcher's unit tests, then every notebook in fast mode.
+
+The notebook test lives here, in Python, beside the one runner it uses (execute.run), rather than
+in JUnit: a Java test would have to find Jupyter's Python and start it for each notebook, a
+second copy of what the launcher already does. A notebook passes when it is committed in the
+course's form and every cell runs in fast mode with no error and nothing on stderr.
+"""
+
+import shutil
+import time
+import unittest
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+
+from .. import jupyter, maven, notebooks
+from ..console import say
+from ..layout import COURSE
+from . import setup
+
+NAME = "test"
+USAGE = "[NN ...]"
+SUMMARY = """unit tests (library and launcher), then every notebook executed in fast mode;
+with NN, only those notebooks"""
+DESCRIPTION = """Runs the helper library's unit tests (mvn test, with the engine set-up chose), the launcher's
+own tests (launcher/tests), then executes every notebook through Jupyter with the 'java' kernel
+in fast mode, as a learner would run all its cells. Prints a line per notebook with its seconds
+(the budget is 90 s each on 2 cores) and closes with 'N passed, M failed'. With NN, only those
+notebooks are checked and executed. Executed copies and kernel logs: build/test-notebooks/."""
+
+BUDGET_SECONDS = 90
+CELL_TIMEOUT_SECONDS = 600
+INDENT = " " * 9
+
+
+@dataclass
+class Tally:
+    passed: int = 0
+    failed: int = 0
+
+    def add(self, ok):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+
+
+def add_arguments(parser):
+    parser.add_argument("notebooks", nargs="*", metavar="NN", help="only these notebooks (default: all tests)")
+
+
+def run(args):
+    paths = [notebooks.resolve(n, COURSE.notebooks) for n in args.notebooks]
+    jupyter.use_notebook_python(args.argv, required=False)
+    engine = setup.ensure()
+    jupyter.use_notebook_python(args.argv)
+    tally = Tally()
+    if not paths:
+        library_tests(engine, tally)
+        launcher_tests(tally)
+        paths = notebooks.paths(COURSE.notebooks)
+    notebook_tests(paths, tally)
+    say(f"\n{tally.passed} passed, {tally.failed} failed")
+    return 1 if tally.failed else 0
+
+
+def surefire_counts(reports):
+    """(tests, failed, skipped) summed over Surefire's XML reports."""
+    tests = failed = skipped = 0
+    for report in reports.glob("TEST-*.xml"):
+        suite = ElementTree.parse(report).getroot()
+        tests += int(suite.get("tests", 0))
+        failed += int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        skipped += int(suite.get("skipped", 0))
+    return tests, failed, skipped
+
+
+def library_tests(engine, tally):
+    reports = COURSE.target / "surefire-reports"
+    shutil.rmtree(reports, ignore_errors=True)
+    start = time.monotonic()
+    status = maven.run(["test"], engine)
+    tests, failed, skipped = surefire_counts(reports)
+    if status != 0 and failed == 0:
+        say("the library's tests did not all run: Maven failed (see above)")
+        failed = 1
+    tally.passed += max(0, tests - failed - skipped)
+    tally.failed += failed
+    say(f"library (mvn test): {tests} tests, {failed} failed, {skipped} skipped in {time.monotonic() - start:.0f} s")
+
+
+def launcher_tests(tally):
+    """launcher/tests, in this process (Jupyter's Python): failures with their tracebacks, skips with their reasons."""
+    start = time.monotonic()
+    suite = unittest.defaultTestLoader.discover(str(COURSE.home / "launcher" / "tests"), top_level_dir=str(COURSE.home))
+    result = unittest.TestResult()
+    suite.run(result)
+    broken = result.failures + result.errors + [(t, "passed, but is marked as an expected failure") for t in result.unexpectedSuccesses]
+    for test, trace in broken:
+        say(f"FAIL {test.id()}\n{trace.rstrip()}")
+    for reason in sorted({reason for _, reason in result.skipped}):
+        say(f"skipped: {reason}")
+    tally.passed += result.testsRun - len(broken) - len(result.skipped)
+    tally.failed += len(broken)
+    say(f"launcher (launcher/tests): {result.testsRun} tests, {len(broken)} failed, {len(result.skipped)} skipped "
+        f"in {time.monotonic() - start:.0f} s")
+
+
+def notebook_tests(paths, tally):
+    import nbformat
+
+    from .. import execute
+
+    out = COURSE.build / "test-notebooks"
+    seconds_by_name = {}
+    for path in paths:
+        problems = notebooks.form_problems(notebooks.read(path))
+        tally.add(not problems)
+        if problems:
+            say(f"notebook {path.stem} as committed: FAIL\n" + "\n".join(INDENT + p for p in problems))
+        start = time.monotonic()
+        try:
+            notebook, seconds = execute.run(path, True, out / (path.stem + ".log"), timeout=CELL_TIMEOUT_SECONDS)
+            nbformat.write(notebook, out / (path.stem + ".ipynb"))
+            problems = notebooks.output_problems(notebook)
+        except execute.NotebookFailed as failure:
+            seconds, problems = time.monotonic() - start, [str(failure)]
+        seconds_by_name[path.stem] = seconds
+        over = f" (over the {BUDGET_SECONDS} s budget)" if seconds > BUDGET_SECONDS else ""
+        say(f"notebook {path.stem:<32} {seconds:6.1f} s  {'FAIL' if problems else 'pass'}{over}")
+        for problem in problems:
+            say(INDENT + problem.replace("\n", "\n" + INDENT))
+        tally.add(not problems)
+    over = {name: s for name, s in seconds_by_name.items() if s > BUDGET_SECONDS}
+    if over:
+        say(f"{len(over)} notebook(s) over the {BUDGET_SECONDS} s fast-mode budget: "
+            + ", ".join(f"{name} ({s:.1f} s)" for name, s in over.items()))
+    elif len(seconds_by_name) > 1:
+        slowest = max(seconds_by_name, key=seconds_by_name.get)
+        say(f"every notebook within the {BUDGET_SECONDS} s fast-mode budget (slowest: {slowest}, "
+            f"{seconds_by_name[slowest]:.1f} s)")

@@ -1,0 +1,90 @@
+"""The deep-learning engine under DJL: which one a platform gets, how the choice is kept, and the
+environment it runs with (in the kernelspec, for ./course bench and for Maven's tests).
+
+Maven picks the engine's jars with -Ddlcourse.engine=mxnet|pytorch (pom.xml's profiles); only one
+engine's jars are ever in target/lib, because DJL loads every engine it finds.
+"""
+
+from .errors import LauncherError
+from .layout import PROG
+from .platforms import LINUX, MACOS, WINDOWS
+
+MXNET, PYTORCH = "mxnet", "pytorch"
+ENGINES = (MXNET, PYTORCH)
+TITLES = {MXNET: "MXNet", PYTORCH: "PyTorch"}
+
+# Where each engine's native library is published (mxnet-native-mkl 1.9.1; pytorch-native-cpu
+# 2.7.1's classifiers). MXNet is retired: no build for Apple Silicon or ARM Linux will come.
+NATIVE_BUILDS = {
+    MXNET: {(LINUX, "x86_64"), (MACOS, "x86_64"), (WINDOWS, "x86_64")},
+    PYTORCH: {(LINUX, "x86_64"), (LINUX, "arm64"), (MACOS, "arm64"), (WINDOWS, "x86_64")},
+}
+
+# The engine's jar in target/lib, by which set-up and doctor see what Maven really put there.
+ENGINE_JAR_PREFIX = {MXNET: "mxnet-engine-", PYTORCH: "pytorch-engine-"}
+
+
+class EngineError(LauncherError):
+    """An engine that cannot be used here; the message says why and what to do."""
+
+
+def default_engine(platform):
+    """MXNet where its native build exists (the course's reference engine), PyTorch elsewhere."""
+    for engine in ENGINES:
+        if (platform.system, platform.machine) in NATIVE_BUILDS[engine]:
+            return engine
+    raise EngineError(f"neither MXNet nor PyTorch publishes a native build for {platform.name}; "
+                      f"the course runs on x86-64 Linux, macOS and Windows, ARM Linux and Apple Silicon")
+
+
+def check_engine(engine, platform):
+    """The engine, if it has a native build for this platform; else an EngineError naming the one that does."""
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}")
+    if (platform.system, platform.machine) not in NATIVE_BUILDS[engine]:
+        raise EngineError(f"{TITLES[engine]} has no native build for {platform.name}; "
+                          f"use {PROG} setup --engine {default_engine(platform)}")
+    return engine
+
+
+def chosen_engine(layout, platform):
+    """The engine set-up last chose (build/engine), else the platform's default."""
+    try:
+        engine = layout.chosen_engine.read_text(encoding="utf-8").strip()
+    except OSError:
+        return default_engine(platform)
+    if engine not in ENGINES:
+        raise EngineError(f"{layout.chosen_engine} says '{engine}', which is not an engine "
+                          f"({', '.join(ENGINES)}); run {PROG} setup --engine {default_engine(platform)}")
+    return engine
+
+
+def remember_engine(layout, engine):
+    layout.chosen_engine.parent.mkdir(parents=True, exist_ok=True)
+    layout.chosen_engine.write_text(engine + "\n", encoding="utf-8")
+
+
+def engine_in_libs(libs):
+    """The engine whose jar is in target/lib (None when none is), as Maven really copied it."""
+    names = [p.name for p in libs.glob("*.jar")] if libs.is_dir() else []
+    found = [e for e in ENGINES if any(n.startswith(ENGINE_JAR_PREFIX[e]) for n in names)]
+    return found[0] if len(found) == 1 else None
+
+
+def maven_property(engine):
+    return f"-Ddlcourse.engine={engine}"
+
+
+# DJL never downloads at run time: both engines' native libraries come in Maven jars.
+OFFLINE = {"DJL_OFFLINE": "true"}
+
+
+def environment(engine, cores):
+    """The environment the engine runs with, in the kernel and the bench: DJL offline, the engine's
+    threads on every core this machine gives the process, and MXNet's NaiveEngine (measured fastest
+    for the course's small models: it runs each operator when called instead of scheduling it)."""
+    env = dict(OFFLINE)
+    env["OMP_NUM_THREADS"] = str(cores)
+    if engine == MXNET:
+        env["MXNET_ENGINE_TYPE"] = "NaiveEngine"
+    return env

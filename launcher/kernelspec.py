@@ -1,0 +1,96 @@
+"""The 'java' kernelspec: what it holds on each platform, writing it, and what is wrong with it.
+
+A kernelspec is one file, kernels/java/kernel.json in the user's Jupyter data folder. Set-up
+writes it there itself rather than through `jupyter kernelspec install`, which needs Debian's
+jupyter-client package (or pip's jupyter_client) only for that.
+"""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import engines
+from .layout import KERNEL_NAME, PROG
+
+DISPLAY_NAME = "Java (dlcourse)"
+MAIN_CLASS = "org.rapaio.jupyter.kernel.MainApp"
+# The kernel JVM's flags, measured fastest on 2 cores (serial GC, the C1 compiler only: cells are
+# short-lived code); ./course bench runs with the same, so it measures what notebooks run. UTF-8
+# whatever the system's code page (Java 17 on Windows would otherwise print ✔ and é as '?').
+JVM_FLAGS = ("-Djava.awt.headless=true", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8")
+# rapaio-jupyter-kernel splits RJK_CLASSPATH on ';' on every platform, and expands globs in it.
+RJK_SEPARATOR = ";"
+
+
+def build(layout, platform, java, engine):
+    """The kernelspec as a dict, for the course in layout.home on this platform: the kernel's JVM
+    on the kernel jar (behind the course's patch), the library and its jars for the notebooks'
+    code, the init script, and the engine's environment."""
+    env = {
+        "RJK_CLASSPATH": RJK_SEPARATOR.join([str(layout.jar), str(layout.libs / "*.jar")]),
+        "RJK_INIT_SCRIPT": str(layout.init_script),
+        "RJK_TIMEOUT_MILLIS": "-1",
+        "DLCOURSE_HOME": str(layout.home),
+    }
+    env.update(engines.environment(engine, platform.cores))
+    return {
+        "argv": [str(java), *JVM_FLAGS, "-cp", platform.pathsep.join([str(layout.kernel_patch), str(layout.kernel_jar)]),
+                 MAIN_CLASS, "{connection_file}"],
+        "display_name": DISPLAY_NAME,
+        "language": "java",
+        "interrupt_mode": "message",
+        "env": env,
+    }
+
+
+def path(data_dir):
+    return Path(data_dir) / "kernels" / KERNEL_NAME / "kernel.json"
+
+
+def install(spec, data_dir):
+    """Writes the kernelspec into the data folder unless it holds this one already; True if written."""
+    file = path(data_dir)
+    text = json.dumps(spec, indent=1, ensure_ascii=False) + "\n"
+    try:
+        if file.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        pass
+    file.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, delete=False, suffix=".part") as out:
+        out.write(text)
+    os.replace(out.name, file)
+    return True
+
+
+def problems(data_dir, layout):
+    """What stops the installed kernelspec from starting this course's kernel, as (problem, fix)
+    pairs; none when it is sound. A kernel whose files are gone dies before its first reply, and
+    Jupyter shows only "Kernel died before replying to kernel_info"; this names the cause."""
+    file = path(data_dir)
+    fix = f"{PROG} setup (run in {layout.home}: it points the '{KERNEL_NAME}' kernel here)"
+    if not file.exists():
+        return [(f"Jupyter kernel '{KERNEL_NAME}' not installed ({file} is missing)", f"{PROG} setup")]
+    try:
+        spec = json.loads(file.read_text(encoding="utf-8"))
+        argv, env = spec["argv"], spec.get("env", {})
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return [(f"the '{KERNEL_NAME}' kernelspec {file} cannot be read ({error})", fix)]
+    home = env.get("DLCOURSE_HOME")
+    if home is None:
+        return [(f"the '{KERNEL_NAME}' kernelspec {file} is not the course's (it sets no DLCOURSE_HOME): "
+                 f"notebooks would run without the course's library", fix)]
+    if Path(home) != Path(layout.home):
+        if not Path(home).exists():
+            return [(f"the '{KERNEL_NAME}' kernel points at the course folder {home}, which no longer exists "
+                     f"(moved or deleted): Jupyter would say \"Kernel died before replying to kernel_info\"", fix)]
+        return [(f"the '{KERNEL_NAME}' kernel belongs to another copy of the course, in {home}", fix)]
+    found = []
+    needed = [("the java program", argv[0] if argv else ""), ("the kernel's jar", layout.kernel_jar),
+              ("the helper library", layout.jar), ("the init script", layout.init_script)]
+    for what, needed_path in needed:
+        if not needed_path or not Path(needed_path).exists():
+            found.append((f"the '{KERNEL_NAME}' kernel needs {what}, {needed_path}, which does not exist: "
+                          f"Jupyter would say \"Kernel died before replying to kernel_info\"", fix))
+    return found

@@ -1,0 +1,119 @@
+"""The course's notebooks: their names, finding one from "05", and the form they are committed in.
+
+Standard library only: the launcher resolves names and checks the committed form before Jupyter's
+Python is needed.
+"""
+
+import json
+import re
+from pathlib import Path
+
+from .errors import UsageError
+
+PATTERN = "[0-9][0-9]-*.ipynb"
+# The values Jupyter's slideshow editor offers ("-" continues the current slide).
+SLIDE_TYPES = ("slide", "subslide", "fragment", "-", "skip", "notes")
+CELL_ID = re.compile(r"[a-zA-Z0-9_-]{1,64}")
+CLASS_LINE = re.compile(r"\s*(public\s+)?(static\s+)?(final\s+)?class\s+\w+.*")
+MAX_LINES, MAX_LINES_BLOCK = 25, 35
+
+
+class UnknownNotebook(UsageError):
+    """No notebook has the name asked for; the message lists those that exist."""
+
+
+def paths(folder):
+    """The notebooks NN-name.ipynb in a folder, in order."""
+    return sorted(Path(folder).glob(PATTERN))
+
+
+def names(folder):
+    return [p.stem for p in paths(folder)]
+
+
+def resolve(wanted, folder):
+    """The notebook file for '05', '5', '05-convolutions', '05-convolutions.ipynb' or a path to one."""
+    available = paths(folder)
+    stem = Path(wanted).name
+    stem = stem[:-len(".ipynb")] if stem.endswith(".ipynb") else stem
+    if re.fullmatch(r"\d", stem):
+        stem = "0" + stem
+    for path in available:
+        if path.stem == stem or path.stem.split("-", 1)[0] == stem:
+            return path
+    listing = "\n".join("  " + p.stem for p in available) or "  (none)"
+    raise UnknownNotebook(f"no notebook named '{wanted}'.\navailable notebooks:\n{listing}")
+
+
+def source(cell):
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def max_lines(code):
+    """The most lines a code cell may have: 25, so a slide holds it; 35 for a cell that defines one
+    block class (a model written as an AbstractBlock, whose forward pass reads best whole)."""
+    classes = sum(1 for line in code.splitlines() if CLASS_LINE.fullmatch(line))
+    return MAX_LINES_BLOCK if classes == 1 and "extends AbstractBlock" in code else MAX_LINES
+
+
+def form_problems(notebook):
+    """What is wrong with a notebook (parsed JSON) as committed: the java kernelspec; every cell with
+    a unique id and a slide type, the first starting a slide and more than one slide; code cells
+    without outputs, execution counts or kernel magics, and short enough for a slide."""
+    problems = []
+    kernel = notebook.get("metadata", {}).get("kernelspec", {}).get("name")
+    if kernel != "java":
+        problems.append(f"its kernelspec is {kernel!r}; it must be the one named java")
+    ids, slide_types = set(), []
+    for index, cell in enumerate(notebook.get("cells", []), 1):
+        where = f"cell {index}"
+        cell_id = cell.get("id")
+        if not isinstance(cell_id, str) or not CELL_ID.fullmatch(cell_id):
+            problems.append(f"{where} has no valid id (1-64 letters, digits, - or _)")
+        elif cell_id in ids:
+            problems.append(f"{where} repeats the id {cell_id}")
+        else:
+            ids.add(cell_id)
+        if cell.get("cell_type") not in ("code", "markdown"):
+            continue
+        slide_type = cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
+        slide_types.append(slide_type)
+        if slide_type is None:
+            problems.append(f"{where} has no slideshow metadata (slide_type)")
+        elif slide_type not in SLIDE_TYPES:
+            problems.append(f"{where} has slide_type '{slide_type}', expected one of {', '.join(SLIDE_TYPES)}")
+        if cell["cell_type"] != "code":
+            continue
+        code = source(cell)
+        if cell.get("outputs"):
+            problems.append(f"{where} is committed with outputs")
+        if cell.get("execution_count") is not None:
+            problems.append(f"{where} has an execution count")
+        if any(line.strip().startswith("%") for line in code.splitlines()):
+            problems.append(f"{where} uses a kernel magic; notebooks must stay kernel-neutral")
+        limit = max_lines(code)
+        if len(code.strip().splitlines()) > limit:
+            problems.append(f"{where} has more than {limit} lines"
+                            + (" (a cell that defines one block class may have 35)" if limit == MAX_LINES else ""))
+    if slide_types and slide_types[0] != "slide":
+        problems.append("the first cell (the title) must start a slide")
+    if slide_types.count("slide") < 2:
+        problems.append(f"it has {slide_types.count('slide')} slide(s): one idea per slide, not one per notebook")
+    return problems
+
+
+def read(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def output_problems(notebook):
+    """The error outputs and stderr text of an executed notebook: a learner would see them."""
+    problems = []
+    for index, cell in enumerate(notebook.get("cells", []), 1):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                problems.append(f"cell {index}: {output.get('ename')}: {output.get('evalue')}")
+            elif output.get("output_type") == "stream" and output.get("name") == "stderr":
+                problems.append(f"cell {index} wrote to stderr (a learner would see it): {source({'source': output.get('text', '')}).strip()}")
+    return problems

@@ -1,0 +1,68 @@
+"""./course doctor as a learner meets it: a broken kernelspec, a missing or damaged data file."""
+
+import json
+import shutil
+import tempfile
+import unittest
+from pathlib import Path
+
+from launcher import kernelspec
+from launcher.tests.support import course, requires_set_up
+
+SYSTEM_FASHION = Path("/usr/share/datasets/fashion-mnist")
+FILES = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
+
+
+@requires_set_up
+class DoctorTest(unittest.TestCase):
+
+    def setUp(self):
+        self.folder = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, self.folder)
+
+    def test_all_ok_on_a_set_up_machine(self):
+        result = course("doctor")
+        self.assertEqual(0, result.returncode, result.stdout)
+        self.assertIn("all ok", result.stdout)
+        self.assertRegex(result.stdout, r"ok +engine: (MXNet|PyTorch)")
+
+    def test_a_kernelspec_pointing_at_a_moved_course_names_the_cause_and_the_fix(self):
+        jupyter_data = self.folder / "jupyter"
+        kernel = kernelspec.path(jupyter_data)
+        kernel.parent.mkdir(parents=True)
+        moved = self.folder / "dlcourse-before-the-move"
+        kernel.write_text(json.dumps({"argv": [f"{moved}/java"], "env": {"DLCOURSE_HOME": str(moved)}}))
+        result = course("doctor", env={"JUPYTER_DATA_DIR": str(jupyter_data)})
+        self.assertEqual(1, result.returncode, result.stdout)
+        self.assertIn(f"the 'java' kernel points at the course folder {moved}, which no longer exists (moved or deleted)",
+                      result.stdout)
+        self.assertIn("Kernel died before replying to kernel_info", result.stdout)
+        self.assertIn("-> ./course setup (run in ", result.stdout)
+
+    @unittest.skipUnless((SYSTEM_FASHION / FILES[0]).exists(), "needs the Debian package dataset-fashion-mnist")
+    def test_a_missing_data_file_is_named_with_the_fix(self):
+        fashion = self.folder / "fashion-mnist"
+        fashion.mkdir()
+        for name in FILES[:3]:
+            shutil.copyfile(SYSTEM_FASHION / name, fashion / name)
+        result = course("doctor", env={"DLCOURSE_DATA": str(self.folder)})
+        self.assertEqual(1, result.returncode, result.stdout)
+        self.assertIn(f"{fashion / FILES[3]} is missing", result.stdout)
+        self.assertIn("-> ./course setup", result.stdout)
+
+    @unittest.skipUnless((SYSTEM_FASHION / FILES[0]).exists(), "needs the Debian package dataset-fashion-mnist")
+    def test_a_truncated_data_file_is_named_with_its_size(self):
+        fashion = self.folder / "fashion-mnist"
+        fashion.mkdir()
+        for name in FILES:
+            shutil.copyfile(SYSTEM_FASHION / name, fashion / name)
+        whole = (fashion / FILES[2]).read_bytes()
+        (fashion / FILES[2]).write_bytes(whole[:1000])
+        result = course("doctor", env={"DLCOURSE_DATA": str(self.folder)})
+        self.assertEqual(1, result.returncode, result.stdout)
+        self.assertIn(f"{fashion / FILES[2]} is damaged (not a complete gzip file, 1000 bytes", result.stdout)
+        self.assertIn("-> delete it and run ./course setup", result.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,105 @@
+import os
+import shutil
+import tempfile
+import unittest
+from pathlib import Path
+
+from launcher import engines, maven
+from launcher.engines import EngineError
+from launcher.layout import Layout
+from launcher.platforms import LINUX, MACOS, WINDOWS
+from launcher.tests.support import platform
+
+
+class EngineChoiceTest(unittest.TestCase):
+
+    def test_mxnet_where_its_native_build_exists_pytorch_elsewhere(self):
+        expected = {(LINUX, "x86_64"): "mxnet", (MACOS, "x86_64"): "mxnet", (WINDOWS, "x86_64"): "mxnet",
+                    (LINUX, "arm64"): "pytorch", (MACOS, "arm64"): "pytorch"}
+        for (system, machine), engine in expected.items():
+            with self.subTest(system=system, machine=machine):
+                self.assertEqual(engine, engines.default_engine(platform(system, machine)))
+
+    def test_a_platform_without_either_engine_is_named(self):
+        with self.assertRaises(EngineError) as raised:
+            engines.default_engine(platform(WINDOWS, "arm64"))
+        self.assertIn("Windows arm64", str(raised.exception))
+
+    def test_choosing_mxnet_on_apple_silicon_says_to_use_pytorch(self):
+        with self.assertRaises(EngineError) as raised:
+            engines.check_engine("mxnet", platform(MACOS, "arm64"))
+        self.assertIn("MXNet has no native build for macOS arm64; use ./course setup --engine pytorch", str(raised.exception))
+        self.assertEqual("pytorch", engines.check_engine("pytorch", platform(LINUX, "x86_64")))
+
+    def test_the_choice_is_remembered_in_build_engine(self):
+        layout = Layout(Path(tempfile.mkdtemp()))
+        self.addCleanup(shutil.rmtree, layout.home)
+        self.assertEqual("pytorch", engines.chosen_engine(layout, platform(LINUX, "arm64")), "by platform at first")
+        engines.remember_engine(layout, "pytorch")
+        self.assertEqual("pytorch\n", layout.chosen_engine.read_text())
+        self.assertEqual("pytorch", engines.chosen_engine(layout, platform(LINUX, "x86_64")))
+        layout.chosen_engine.write_text("tensorflow\n")
+        with self.assertRaises(EngineError) as raised:
+            engines.chosen_engine(layout, platform(LINUX, "x86_64"))
+        self.assertIn("says 'tensorflow', which is not an engine", str(raised.exception))
+
+    def test_maven_gets_the_engine_on_every_call(self):
+        if shutil.which("mvn") is None:
+            self.skipTest("Maven is not installed")
+        command = maven.command(["test"], "pytorch")
+        self.assertIn("-Ddlcourse.engine=pytorch", command)
+        self.assertEqual("test", command[-1])
+
+
+class EngineEnvironmentTest(unittest.TestCase):
+
+    def test_threads_are_the_machines_cores_and_djl_stays_offline(self):
+        self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "12", "MXNET_ENGINE_TYPE": "NaiveEngine"},
+                         engines.environment("mxnet", 12))
+        self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "2"}, engines.environment("pytorch", 2))
+
+    def test_the_engine_in_target_lib_is_read_from_its_jar(self):
+        libs = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, libs)
+        self.assertIsNone(engines.engine_in_libs(libs))
+        (libs / "api-0.36.0.jar").write_text("")
+        (libs / "mxnet-engine-0.36.0.jar").write_text("")
+        self.assertEqual("mxnet", engines.engine_in_libs(libs))
+        (libs / "pytorch-engine-0.36.0.jar").write_text("")
+        self.assertIsNone(engines.engine_in_libs(libs), "two engines is no engine: DJL would load both")
+
+
+class BuildTest(unittest.TestCase):
+
+    def setUp(self):
+        self.layout = Layout(Path(tempfile.mkdtemp()))
+        self.addCleanup(shutil.rmtree, self.layout.home)
+        (self.layout.home / "src" / "main").mkdir(parents=True)
+        (self.layout.home / "pom.xml").write_text("<project/>")
+        for part in (self.layout.jar, self.layout.kernel_jar):
+            part.parent.mkdir(parents=True, exist_ok=True)
+            part.write_text("")
+        self.layout.kernel_patch.mkdir(parents=True)
+        self.layout.libs.mkdir()
+        self.layout.built_engine.write_text("mxnet\n")
+
+    def test_stale_when_built_for_another_engine_or_older_than_a_source(self):
+        self.assertFalse(maven.library_is_stale(self.layout, "mxnet"))
+        self.assertTrue(maven.library_is_stale(self.layout, "pytorch"))
+        source = self.layout.home / "src" / "main" / "A.java"
+        source.write_text("class A {}")
+        built = self.layout.built_engine.stat().st_mtime
+        os.utime(source, (built + 10, built + 10))
+        self.assertTrue(maven.library_is_stale(self.layout, "mxnet"))
+
+    def test_pruning_keeps_only_the_jars_maven_lists(self):
+        for jar in ("api-0.36.0.jar", "mxnet-engine-0.36.0.jar", "pytorch-engine-0.36.0.jar"):
+            (self.layout.libs / jar).write_text("")
+        listed = os.pathsep.join(str(Path("/m2") / j) for j in ("api-0.36.0.jar", "pytorch-engine-0.36.0.jar"))
+        self.layout.classpath_list.write_text(listed)
+        maven.prune_classpath(self.layout)
+        self.assertEqual(["api-0.36.0.jar", "pytorch-engine-0.36.0.jar"], sorted(p.name for p in self.layout.libs.iterdir()))
+
+
+if __name__ == "__main__":
+    unittest.main()

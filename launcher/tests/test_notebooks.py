@@ -1,0 +1,113 @@
+import tempfile
+import unittest
+from pathlib import Path
+
+from launcher import notebooks
+from launcher.errors import UsageError
+
+NAMES = ("00-setup-and-tour", "05-convolutions", "13-embeddings", "14-maths-you-need")
+
+
+def cell(kind="code", source="int x = 1;", slide="-", cell_id=None, **extra):
+    c = {"cell_type": kind, "id": cell_id, "metadata": {"slideshow": {"slide_type": slide}}, "source": source}
+    if kind == "code":
+        c.update(outputs=[], execution_count=None)
+    c.update(extra)
+    return c
+
+
+def notebook(*cells, kernel="java"):
+    numbered = [dict(c, id=c["id"] or f"cell-{i}") for i, c in enumerate(cells)]
+    return {"cells": numbered, "metadata": {"kernelspec": {"name": kernel}}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def clean(*more):
+    return notebook(cell("markdown", "# 01 · Title", "slide"), cell(), cell("markdown", "## Next", "slide"), *more)
+
+
+class ResolveTest(unittest.TestCase):
+
+    def setUp(self):
+        self.folder = Path(tempfile.mkdtemp())
+        for name in NAMES:
+            (self.folder / f"{name}.ipynb").write_text("{}")
+        (self.folder / "scratch.ipynb").write_text("{}")
+
+    def test_a_number_a_short_number_a_name_a_file_name_and_a_path_find_the_notebook(self):
+        for wanted in ("05", "5", "05-convolutions", "05-convolutions.ipynb", "notebooks/05-convolutions.ipynb"):
+            with self.subTest(wanted=wanted):
+                self.assertEqual(self.folder / "05-convolutions.ipynb", notebooks.resolve(wanted, self.folder))
+
+    def test_the_appendix_resolves_like_a_chapter(self):
+        self.assertEqual(self.folder / "14-maths-you-need.ipynb", notebooks.resolve("14", self.folder))
+        self.assertEqual(self.folder / "14-maths-you-need.ipynb", notebooks.resolve("14-maths-you-need", self.folder))
+
+    def test_an_unknown_name_lists_every_notebook_and_is_a_usage_error(self):
+        for wanted in ("99", "5-convolutions", "scratch", "convolutions"):
+            with self.subTest(wanted=wanted), self.assertRaises(UsageError) as raised:
+                notebooks.resolve(wanted, self.folder)
+            message = str(raised.exception)
+            self.assertIn(f"no notebook named '{wanted}'", message)
+            for name in NAMES:
+                self.assertIn("  " + name, message)
+            self.assertNotIn("scratch", message.split("\n", 1)[1], "only NN-name notebooks are chapters")
+
+    def test_names_are_in_order(self):
+        self.assertEqual(list(NAMES), notebooks.names(self.folder))
+
+
+class FormTest(unittest.TestCase):
+
+    def test_a_clean_notebook_has_no_problems(self):
+        self.assertEqual([], notebooks.form_problems(clean()))
+
+    def test_each_rule_names_the_cell(self):
+        cases = [
+            (clean(cell(outputs=[{"output_type": "stream", "name": "stdout", "text": "1"}])), "cell 4 is committed with outputs"),
+            (clean(cell(execution_count=3)), "cell 4 has an execution count"),
+            (clean(cell(source="%maven ai.djl:api:0.36.0")), "cell 4 uses a kernel magic"),
+            (clean(cell(source="\n".join(["x++;"] * 26))), "cell 4 has more than 25 lines (a cell that defines one block class may have 35)"),
+            (clean(cell(slide="bullet")), "cell 4 has slide_type 'bullet'"),
+            (clean(cell(metadata={})), "cell 4 has no slideshow metadata"),
+            (clean(cell(cell_id="cell-1")), "cell 4 repeats the id cell-1"),
+            (clean(cell(cell_id="no spaces allowed")), "cell 4 has no valid id"),
+            (notebook(cell("markdown", "# Title", "slide"), cell(), kernel="python3"), "its kernelspec is 'python3'"),
+            (notebook(cell("markdown", "# Title", "-"), cell("markdown", "## A", "slide"), cell("markdown", "## B", "slide")),
+             "the first cell (the title) must start a slide"),
+            (notebook(cell("markdown", "# Title", "slide"), cell()), "it has 1 slide(s)"),
+        ]
+        for nb, expected in cases:
+            with self.subTest(expected=expected):
+                problems = notebooks.form_problems(nb)
+                self.assertTrue(any(expected in p for p in problems), problems)
+
+    def test_a_cell_defining_one_block_class_may_have_35_lines(self):
+        body = ["    x++;"] * 30
+        block = "\n".join(["class Mlp extends AbstractBlock {", *body, "}"])
+        two_classes = "\n".join(["class A extends AbstractBlock {", *body, "}", "class B {}"])
+        plain = "\n".join(["class Note {", *body, "}"])
+        self.assertEqual(35, notebooks.max_lines(block))
+        self.assertEqual(25, notebooks.max_lines(two_classes))
+        self.assertEqual(25, notebooks.max_lines(plain))
+        self.assertEqual([], notebooks.form_problems(clean(cell(source=block))))
+        self.assertTrue(notebooks.form_problems(clean(cell(source=block + "\n" + "\n".join(["y++;"] * 4)))))
+
+    def test_sources_stored_as_lists_of_lines_count_the_same(self):
+        lines = [f"x{i}++;\n" for i in range(26)]
+        problems = notebooks.form_problems(clean(cell(source=lines)))
+        self.assertTrue(any("more than 25 lines" in p for p in problems), problems)
+
+
+class OutputTest(unittest.TestCase):
+
+    def test_errors_and_stderr_are_what_a_learner_would_see(self):
+        executed = notebook(
+            cell(outputs=[{"output_type": "stream", "name": "stdout", "text": "fine"}]),
+            cell(outputs=[{"output_type": "stream", "name": "stderr", "text": ["WARN ", "engine\n"]}]),
+            cell(outputs=[{"output_type": "error", "ename": "CheckFailedException", "evalue": "accuracy 0.5 < 0.8", "traceback": []}]))
+        self.assertEqual(["cell 2 wrote to stderr (a learner would see it): WARN engine",
+                          "cell 3: CheckFailedException: accuracy 0.5 < 0.8"], notebooks.output_problems(executed))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,87 @@
+"""Every notebook is also a slide deck: ./course slides turns it into a reveal.js deck of several
+slides that loads everything from disk."""
+
+import re
+import shutil
+import tempfile
+import unittest
+from pathlib import Path
+
+from launcher import notebooks
+from launcher.layout import COURSE
+from launcher.tests.support import call, requires_notebook_python, requires_set_up
+from launcher.tests.test_site import requires_web_assets
+
+
+def top_level_slides(html):
+    """The top-level sections of a deck (its horizontal slides), counted by nesting depth."""
+    depth = slides = 0
+    for closing in re.findall(r"<(/?)section\b", html):
+        if not closing:
+            slides += depth == 0
+            depth += 1
+        else:
+            depth -= 1
+    return slides
+
+
+class DeckStructureTest(unittest.TestCase):
+
+    def test_only_top_level_sections_count(self):
+        self.assertEqual(2, top_level_slides("<section><section>a</section><section>b</section></section><section>c</section>"))
+        self.assertEqual(0, top_level_slides("<div>no slides</div>"))
+
+
+@requires_notebook_python
+class OnePlotPerSlideTest(unittest.TestCase):
+
+    def test_a_cell_with_several_plots_or_long_code_is_split_into_sub_slides(self):
+        import nbformat
+
+        from launcher import decks
+        png = {"output_type": "display_data", "data": {"image/png": "iVBORw0KGgo=", "text/plain": "img"}, "metadata": {}}
+
+        def text(t):
+            return {"output_type": "stream", "name": "stdout", "text": t}
+        nb = nbformat.v4.new_notebook()
+        short = nbformat.v4.new_code_cell("show(a);\nshow(b);", id="short")
+        short.outputs = [nbformat.from_dict(x) for x in [text("A"), png, text("B"), png, text("end")]]
+        long = nbformat.v4.new_code_cell("\n".join(f"line {i};" for i in range(10)), id="long")
+        long.outputs = [nbformat.from_dict(x) for x in [text("A"), png]]
+        nb.cells = [short, long]
+        shown = [(c.id, c.metadata.get("slideshow", {}).get("slide_type"), c.metadata.get("tags"),
+                  " ".join(o.get("text", "img") for o in c.outputs)) for c in decks.one_plot_per_slide(nb).cells]
+        self.assertEqual([("short", None, None, "A img"),
+                          ("short-plot2", "subslide", [decks.HIDE_INPUT], "B img end"),
+                          ("long", "subslide", None, "A"),
+                          ("long-plot2", "subslide", [decks.HIDE_INPUT], "img")], shown)
+        self.assertEqual(2, len(nb.cells), "the notebook keeps its cells")
+
+
+@requires_set_up
+@requires_notebook_python
+@requires_web_assets
+class EveryDeckTest(unittest.TestCase):
+
+    def test_every_deck_has_its_slides_and_loads_everything_from_disk(self):
+        out = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, out)
+        paths = notebooks.paths(COURSE.notebooks)
+        status, output, errors = call("slides", "--no-execute", "--out", str(out), *[p.stem for p in paths])
+        self.assertEqual(0, status, output + errors)
+        external = re.compile(r"<(script|link)[^>]+(src|href)=\"(https?:)?//", re.IGNORECASE)
+        for path in paths:
+            with self.subTest(notebook=path.stem):
+                html = (out / f"{path.stem}.slides.html").read_text(encoding="utf-8")
+                cells = [c for c in notebooks.read(path)["cells"] if c["cell_type"] in ("code", "markdown")]
+                marked = sum(1 for c in cells if c["metadata"]["slideshow"]["slide_type"] == "slide")
+                self.assertEqual(marked, top_level_slides(html), "one top-level slide per cell marked 'slide'")
+                self.assertIsNone(external.search(html), "a script or style sheet from the network")
+                for local in ("lib/reveal.js/dist/reveal.js", "lib/reveal.js/dist/theme/white.css",
+                              "lib/reveal.js/plugin/notes/notes.js", "lib/mathjax/MathJax.js"):
+                    self.assertIn('"' + local, html)
+                    self.assertTrue((out / local).exists(), f"{local} is missing next to the decks")
+
+
+if __name__ == "__main__":
+    unittest.main()
