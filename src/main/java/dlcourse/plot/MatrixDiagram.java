@@ -61,17 +61,20 @@ public final class MatrixDiagram {
         }
         int f = Plots.size() == Plots.Size.PRESENTATION ? 2 : 1;
         int cell = f * CELL;
-        int aLeft = f * MARGIN;
+        String sum = sum(left[row], right, column, c[row][column], row, column);
+        String title = "C = AB: row " + row + " of A times column " + column + " of B";
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13 * f);
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 15 * f);
+        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D probe = image.createGraphics();
+        int grids = (k + n) * cell + f * GAP;
+        int width = 2 * f * MARGIN + Math.max(grids, Math.max(probe.getFontMetrics(font).stringWidth(sum),
+                probe.getFontMetrics(titleFont).stringWidth(title)));
+        probe.dispose();
+        int aLeft = (width - grids) / 2;                                  // the grids centred
         int cLeft = aLeft + k * cell + f * GAP;
         int bTop = f * (TITLE + MARGIN);
         int cTop = bTop + k * cell + f * GAP;
-        int width = cLeft + n * cell + f * MARGIN;
-        String sum = sum(left[row], right, column, c[row][column], row, column);
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13 * f);
-        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D probe = image.createGraphics();
-        width = Math.max(width, probe.getFontMetrics(font).stringWidth(sum) + 2 * f * MARGIN);
-        probe.dispose();
         int height = cTop + m * cell + f * (MARGIN + SUM);
         image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -80,8 +83,8 @@ public final class MatrixDiagram {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15 * f));
-        centre(g, "C = AB: row " + row + " of A times column " + column + " of B", width / 2, 20 * f);
+        g.setFont(titleFont);
+        centre(g, title, width / 2, 20 * f);
         g.setFont(font);
         grid(g, left, aLeft, cTop, cell, (i, j) -> i == row ? ROW : Color.WHITE);
         grid(g, right, cLeft, bTop, cell, (i, j) -> j == column ? COLUMN : Color.WHITE);

@@ -38,7 +38,8 @@ class MatrixDiagramTest {
             NDArray b = manager.create(new float[][] {{2, 1}, {-1, 0}, {4, 1}});     // 3 × 2
             BufferedImage image = MatrixDiagram.product(a, b, 1, 0);
             int cell = MatrixDiagram.CELL;
-            int aLeft = MatrixDiagram.MARGIN;
+            int grids = (3 + 2) * cell + MatrixDiagram.GAP;
+            int aLeft = (image.getWidth() - grids) / 2;                             // centred
             int cLeft = aLeft + 3 * cell + MatrixDiagram.GAP;
             int bTop = MatrixDiagram.TITLE + MatrixDiagram.MARGIN;
             int cTop = bTop + 3 * cell + MatrixDiagram.GAP;
@@ -50,6 +51,7 @@ class MatrixDiagramTest {
             assertEquals(MatrixDiagram.ENTRY.getRGB() & 0xFFFFFF, rgb(image, cLeft + 3, cTop + cell + 3), "entry (1, 0) of C");
             assertEquals(0xFFFFFF, rgb(image, cLeft + cell + 3, cTop + cell + 3), "entry (1, 1) of C is plain");
             assertEquals(cTop + 2 * cell + MatrixDiagram.MARGIN + MatrixDiagram.SUM, image.getHeight());
+            assertTrue(image.getWidth() >= grids + 2 * MatrixDiagram.MARGIN, "room for the grids and margins");
         }
     }
 
