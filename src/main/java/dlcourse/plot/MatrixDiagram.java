@@ -7,7 +7,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
@@ -59,7 +58,7 @@ public final class MatrixDiagram {
                 }
             }
         }
-        int f = Plots.size() == Plots.Size.PRESENTATION ? 2 : 1;
+        int f = Canvas.scale();
         int cell = f * CELL;
         String sum = sum(left[row], right, column, c[row][column], row, column);
         String title = "C = AB: row " + row + " of A times column " + column + " of B";
@@ -77,24 +76,19 @@ public final class MatrixDiagram {
         int cTop = bTop + k * cell + f * GAP;
         int height = cTop + m * cell + f * (MARGIN + SUM);
         image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
+        Graphics2D g = Canvas.white(image);
         g.setFont(titleFont);
-        centre(g, title, width / 2, 20 * f);
+        Canvas.centre(g, title, width / 2, 20 * f);
         g.setFont(font);
         grid(g, left, aLeft, cTop, cell, (i, j) -> i == row ? ROW : Color.WHITE);
         grid(g, right, cLeft, bTop, cell, (i, j) -> j == column ? COLUMN : Color.WHITE);
         grid(g, c, cLeft, cTop, cell, (i, j) -> i == row && j == column ? ENTRY : Color.WHITE);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16 * f));
-        centre(g, "A", aLeft + k * cell / 2, cTop - f * 8);
-        centre(g, "B", cLeft - f * GAP / 2, bTop + k * cell / 2);
-        centre(g, "C", cLeft - f * GAP / 2, cTop + m * cell / 2);
+        Canvas.centre(g, "A", aLeft + k * cell / 2, cTop - f * 8);
+        Canvas.centre(g, "B", cLeft - f * GAP / 2, bTop + k * cell / 2);
+        Canvas.centre(g, "C", cLeft - f * GAP / 2, cTop + m * cell / 2);
         g.setFont(font);
-        centre(g, sum, width / 2, cTop + m * cell + f * (MARGIN + 14));
+        Canvas.centre(g, sum, width / 2, cTop + m * cell + f * (MARGIN + 14));
         g.dispose();
         return image;
     }
@@ -137,7 +131,7 @@ public final class MatrixDiagram {
                 g.drawRect(x, y, cell, cell);
                 g.setColor(Color.BLACK);
                 FontMetrics fm = g.getFontMetrics();
-                centre(g, number(values[i][j], false), x + cell / 2, y + (cell + fm.getAscent() - fm.getDescent()) / 2);
+                Canvas.centre(g, number(values[i][j], false), x + cell / 2, y + (cell + fm.getAscent() - fm.getDescent()) / 2);
             }
         }
     }
@@ -161,9 +155,5 @@ public final class MatrixDiagram {
             System.arraycopy(flat, i * columns, values[i], 0, columns);
         }
         return values;
-    }
-
-    private static void centre(Graphics2D g, String text, int x, int baseline) {
-        g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, baseline);
     }
 }

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -76,19 +75,14 @@ public final class UnrolledDiagram {
         if (panels == null || panels.isEmpty()) {
             throw new IllegalArgumentException("an unrolled diagram needs at least one panel");
         }
-        int f = Plots.size() == Plots.Size.PRESENTATION ? 2 : 1;
+        int f = Canvas.scale();
         int steps = panels.stream().mapToInt(Panel::steps).sum();
         int width = f * (MARGIN * (panels.size() + 1) + STEP * steps);
         int height = f * (TITLE + 2 * ROW + BOX + 2 * MARGIN + CAPTION);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
+        Graphics2D g = Canvas.white(image);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15 * f));
-        centre(g, title, width / 2, 20 * f);
+        Canvas.centre(g, title, width / 2, 20 * f);
         int left = f * MARGIN;
         for (Panel panel : panels) {
             draw(g, panel, left, f);
@@ -130,7 +124,7 @@ public final class UnrolledDiagram {
         }
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13 * f));
-        centre(g, panel.name(), left + f * STEP * panel.steps() / 2, rowTop(2, f) + box + f * (CAPTION - 4));
+        Canvas.centre(g, panel.name(), left + f * STEP * panel.steps() / 2, rowTop(2, f) + box + f * (CAPTION - 4));
     }
 
     private static void box(Graphics2D g, int centreX, int top, Color fill, String label, int f) {
@@ -141,7 +135,7 @@ public final class UnrolledDiagram {
         g.drawRoundRect(centreX - box / 2, top, box, box, 6 * f, 6 * f);
         g.setColor(Color.BLACK);
         FontMetrics fm = g.getFontMetrics();
-        centre(g, label, centreX, top + (box + fm.getAscent() - fm.getDescent()) / 2);
+        Canvas.centre(g, label, centreX, top + (box + fm.getAscent() - fm.getDescent()) / 2);
     }
 
     private static void arrow(Graphics2D g, int x0, int y0, int x1, int y1, int f) {
@@ -152,9 +146,5 @@ public final class UnrolledDiagram {
         int[] xs = {x1, (int) Math.round(x1 - head * Math.cos(angle - 0.45)), (int) Math.round(x1 - head * Math.cos(angle + 0.45))};
         int[] ys = {y1, (int) Math.round(y1 - head * Math.sin(angle - 0.45)), (int) Math.round(y1 - head * Math.sin(angle + 0.45))};
         g.fillPolygon(xs, ys, 3);
-    }
-
-    private static void centre(Graphics2D g, String text, int x, int baseline) {
-        g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, baseline);
     }
 }

@@ -32,8 +32,19 @@ class Chapter14ExercisesTest {
 
     @Test
     void matrixProductRejectsTheWrongShape() {
-        Printed p = Printed.run(() -> Chapter14Exercises.matrixProduct((a, b) -> new double[a.length][a.length]));
-        assertTrue(p.wrong() && p.text().contains("C must be 2 × 4"), p.text());
+        // C given as many columns as A has rows: right for square matrices only
+        Printed p = Printed.run(() -> Chapter14Exercises.matrixProduct((a, b) -> {
+            double[][] c = new double[a.length][a.length];
+            for (int i = 0; i < a.length; i++) {
+                for (int j = 0; j < a.length; j++) {
+                    for (int k = 0; k < b.length; k++) {
+                        c[i][j] += a[i][k] * b[k][Math.min(j, b[0].length - 1)];
+                    }
+                }
+            }
+            return c;
+        }));
+        assertTrue(p.wrong() && p.text().contains("C must be 2 × 4, got 2 rows of [2, 2] numbers"), p.text());
     }
 
     @Test

@@ -291,6 +291,7 @@ class PlotsTest {
         }
         XYSeries circle = Plots.series(chart, "unit circle", xs, ys);
         circle.setLineColor(new java.awt.Color(0x123456));
+        chart.getStyler().setLegendVisible(false);            // its sample line has the circle's colour
         Plots.equalAxes(chart, -1.1, 1.1, -1.1, 1.1);
         int[] drawn = extent(Plots.image(chart), 0x123456);
         assertEquals(1.0, (double) drawn[0] / drawn[1], 0.03, "the circle is " + drawn[0] + " by " + drawn[1] + " pixels");
