@@ -86,7 +86,7 @@ public final class LanguageModelTraining {
      * measured, untimed: the seconds column counts training only.
      */
     public TrainingHistory fit(SequenceBatches training, SequenceBatches validation, int epochs) {
-        return Epochs.run(history, livePlotTitle, epochs, () -> trainPass(training),
+        return Epochs.run(history, livePlotTitle, epochs, checks -> trainPass(training, checks),
                 totals -> new double[] {perplexity(totals[0], (long) totals[1]), perplexity(validation)});
     }
 
@@ -97,7 +97,10 @@ public final class LanguageModelTraining {
         long tokens = 0;
         try (NDManager epoch = trainer.getManager().newSubManager()) {
             NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
-            for (SequenceBatches.Batch batch : batches.epoch(epoch)) {
+            List<SequenceBatches.Batch> list = batches.epoch(epoch);
+            for (int b = 0; b < list.size(); b++) {
+                BatchChecks.beforeEvaluationBatch(b + 1, list.size());
+                SequenceBatches.Batch batch = list.get(b);
                 try (NDManager step = epoch.newSubManager()) {
                     step.tempAttachAll(batch.inputs(), batch.targets());
                     NDList inputs = new NDList(batch.inputs());
@@ -133,8 +136,11 @@ public final class LanguageModelTraining {
         return gradientNorms.stream().flatMapToDouble(Arrays::stream).toArray();
     }
 
-    /** One pass over {@code batches}, an optimiser step after each; returns the summed loss and the number of tokens. */
-    private double[] trainPass(SequenceBatches batches) {
+    /**
+     * One pass over {@code batches}, an optimiser step after each, with {@code checks} before each
+     * batch and on its loss and gradient norm; returns the summed loss and the number of tokens.
+     */
+    private double[] trainPass(SequenceBatches batches, BatchChecks checks) {
         boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
         double totalLoss = 0;
         long tokens = 0;
@@ -143,6 +149,7 @@ public final class LanguageModelTraining {
             double[] norms = new double[list.size()];
             NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
             for (int b = 0; b < list.size(); b++) {
+                checks.beforeBatch(b + 1, list.size());
                 SequenceBatches.Batch batch = list.get(b);
                 try (NDManager step = epoch.newSubManager()) {
                     // The batch's arrays join this step's manager for a while, so what is computed from them is freed with it.
@@ -153,11 +160,14 @@ public final class LanguageModelTraining {
                     try (GradientCollector collector = trainer.newGradientCollector()) {
                         outputs = trainer.forward(inputs);
                         NDArray value = crossEntropy(outputs.head(), batch.targets());
+                        float loss = value.getFloat();
+                        checks.checkLoss(b + 1, list.size(), loss);
                         collector.backward(value);
-                        totalLoss += value.getFloat() * batch.targets().size();
+                        totalLoss += loss * batch.targets().size();
                         tokens += batch.targets().size();
                     }
                     norms[b] = clipGradients(trainer, maxGradientNorm);
+                    checks.checkGradientNorm(b + 1, list.size(), norms[b]);
                     trainer.step();
                     if (carryState) {
                         NDList previous = state;
@@ -183,8 +193,10 @@ public final class LanguageModelTraining {
         if (training.model != model) {
             throw new IllegalArgumentException(model + " is not the trainer's model; pass the model the trainer trains");
         }
+        BatchChecks checks = BatchChecks.training(training.history);
+        checks.startEpoch();
         Timer timer = new Timer();
-        double[] totals = training.trainPass(batches);
+        double[] totals = training.trainPass(batches, checks);
         double seconds = timer.stop();
         return new Epoch(perplexity(totals[0], (long) totals[1]), seconds, totals[1] / seconds, training.gradientNorms());
     }

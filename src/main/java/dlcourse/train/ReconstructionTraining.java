@@ -53,11 +53,12 @@ public final class ReconstructionTraining {
         checkPairs(inputs, targets, "training");
         checkPairs(validationInputs, validationTargets, "validation");
         long n = inputs.getShape().get(0);
-        return Epochs.run(history, livePlotTitle, epochs, () -> Epochs.shuffledPass(trainer, n, batchSize, (batch, indices) -> {
-            NDArray x = inputs.get(batch, new NDIndex("{}", indices));
-            NDArray y = targets.get(batch, new NDIndex("{}", indices));
-            return new NDList(trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))));
-        }), totals -> new double[] {totals[0] / n, evaluate(validationInputs, validationTargets)});
+        return Epochs.run(history, livePlotTitle, epochs, checks -> Epochs.shuffledPass(trainer, n, batchSize, checks,
+                (batch, indices) -> {
+                    NDArray x = inputs.get(batch, new NDIndex("{}", indices));
+                    NDArray y = targets.get(batch, new NDIndex("{}", indices));
+                    return new NDList(trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))));
+                }), totals -> new double[] {totals[0] / n, evaluate(validationInputs, validationTargets)});
     }
 
     /** The mean squared error per element between the model's outputs for {@code inputs} and {@code targets}. */

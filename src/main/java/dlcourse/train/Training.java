@@ -55,9 +55,11 @@ public final class Training {
     /**
      * A trainer for {@code block} with {@code loss} and {@code optimizer}, initialised for inputs of
      * {@code inputShape} (batch axis first, of size 1 for example). Its model is closed with
-     * {@code owner}, so re-running the notebook cell that made {@code owner} frees it.
+     * {@code owner}, so re-running the notebook cell that made {@code owner} frees it. An optimiser
+     * setting that cannot train (a NaN or negative learning rate, say) is refused here, by name.
      */
     public static Trainer newTrainer(NDManager owner, Block block, Loss loss, Optimizer optimizer, Shape inputShape) {
+        OptimizerSettings.check(optimizer);
         Model model = Model.newInstance("model " + block.getClass().getSimpleName());
         model.setBlock(block);
         owner.attachInternal("model " + UUID.randomUUID(), model);
@@ -92,8 +94,8 @@ public final class Training {
         checkExamples(features, labels, "training");
         checkExamples(validationFeatures, validationLabels, "validation");
         long n = features.getShape().get(0);
-        return Epochs.run(history, livePlotTitle, epochs, () -> {
-            double[] lossAndCorrect = Epochs.shuffledPass(trainer, n, batchSize, (batch, indices) -> {
+        return Epochs.run(history, livePlotTitle, epochs, checks -> {
+            double[] lossAndCorrect = Epochs.shuffledPass(trainer, n, batchSize, checks, (batch, indices) -> {
                 NDArray x = augmentation.apply(features.get(batch, new NDIndex("{}", indices)));
                 NDArray y = labels.get(batch, new NDIndex("{}", indices));
                 NDList scores = trainer.forward(new NDList(x));

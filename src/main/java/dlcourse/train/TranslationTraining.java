@@ -107,12 +107,13 @@ public final class TranslationTraining {
      */
     public TrainingHistory fit(DateTranslationDataset.Arrays training, DateTranslationDataset.Arrays validation,
                                int epochs) {
-        return Epochs.run(history, livePlotTitle, epochs, () -> new double[] {trainPass(training)},
+        return Epochs.run(history, livePlotTitle, epochs, checks -> new double[] {trainPass(training, checks)},
                 totals -> new double[] {totals[0], exactMatch(validation, 1)});
     }
 
     /** Fraction of {@code data}'s dates translated exactly right: greedy for {@code beamWidth} 1, beam search otherwise. */
     public double exactMatch(DateTranslationDataset.Arrays data, int beamWidth) {
+        BatchChecks.beforeEvaluationBatch(1, 1);
         try (NDManager scratch = trainer.getManager().newSubManager()) {
             NDArray predicted = translate(scratch, model, dataset, data, beamWidth);
             return SequenceDecoding.exactMatch(predicted, data.targetOutputs());
@@ -121,6 +122,7 @@ public final class TranslationTraining {
 
     /** The mean loss per target token on {@code data} (no training). */
     public double loss(DateTranslationDataset.Arrays data) {
+        BatchChecks.beforeEvaluationBatch(1, 1);
         try (NDManager scratch = trainer.getManager().newSubManager()) {
             NDList inputs = new NDList(data.sources(), data.sourceValidLengths(), data.targetInputs());
             NDList labels = new NDList(data.targetOutputs(), data.targetValidLengths());
@@ -155,6 +157,7 @@ public final class TranslationTraining {
     /** A trainer for {@code model} with {@link SequenceMaskedCrossEntropyLoss} and {@code optimizer}. */
     public static Trainer newTrainer(NDManager owner, EncoderDecoder model, DateTranslationDataset dataset,
                                      Optimizer optimizer) {
+        OptimizerSettings.check(optimizer);
         Model container = Model.newInstance("translation " + UUID.randomUUID());
         container.setBlock(model);
         owner.attachInternal("model " + UUID.randomUUID(), container);
@@ -165,12 +168,13 @@ public final class TranslationTraining {
     }
 
     /**
-     * One pass over {@code data}, an optimiser step after each batch; returns the mean of the
+     * One pass over {@code data}, an optimiser step after each batch, with {@code checks} before
+     * each batch and on its loss and gradient norm; returns the mean of the
      * batches' losses. Batches hold sources of similar length (examples are shuffled, sorted by
      * length within groups of 8 batches, and the batches shuffled again) and are cut to their
      * longest source, so little time goes into padding.
      */
-    private double trainPass(DateTranslationDataset.Arrays data) {
+    private double trainPass(DateTranslationDataset.Arrays data, BatchChecks checks) {
         double totalLoss = 0;
         List<int[]> batches = lengthBuckets(data.sourceValidLengths().toIntArray(), batchSize, Seeds.random());
         if (batches.isEmpty()) {
@@ -178,7 +182,9 @@ public final class TranslationTraining {
                     + batchSize + "; use a smaller batch size");
         }
         try (NDManager epoch = trainer.getManager().newSubManager()) {
-            for (int[] batch : batches) {
+            for (int b = 0; b < batches.size(); b++) {
+                checks.beforeBatch(b + 1, batches.size());
+                int[] batch = batches.get(b);
                 try (NDManager step = epoch.newSubManager()) {
                     NDArray rows = step.create(batch);
                     NDArray lengths = rows(step, data.sourceValidLengths(), rows);
@@ -189,10 +195,13 @@ public final class TranslationTraining {
                             rows(step, data.targetValidLengths(), rows));
                     try (GradientCollector collector = trainer.newGradientCollector()) {
                         NDArray loss = trainer.getLoss().evaluate(labels, trainer.forward(inputs));
+                        float value = loss.getFloat();
+                        checks.checkLoss(b + 1, batches.size(), value);
                         collector.backward(loss);
-                        totalLoss += loss.getFloat();
+                        totalLoss += value;
                     }
-                    LanguageModelTraining.clipGradients(trainer, maxGradientNorm);
+                    double norm = LanguageModelTraining.clipGradients(trainer, maxGradientNorm);
+                    checks.checkGradientNorm(b + 1, batches.size(), norm);
                     trainer.step();
                 }
             }
@@ -210,8 +219,10 @@ public final class TranslationTraining {
         // Without a dataset: this loop does not translate.
         TranslationTraining training = new TranslationTraining(trainer, batchSize, null)
                 .withGradientClipping(maxGradientNorm);
+        BatchChecks checks = BatchChecks.training(training.history);
+        checks.startEpoch();
         Timer timer = new Timer();
-        double loss = training.trainPass(data);
+        double loss = training.trainPass(data, checks);
         return new Epoch(loss, timer.stop());
     }
 

@@ -2,6 +2,7 @@ package dlcourse.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -87,6 +88,52 @@ class EncoderDecoderTest {
             NDArray predicted = manager.create(new int[] {1, 2, 3, 1, 2, 4}).reshape(2, 3);
             NDArray targets = manager.create(new int[] {1, 2, 3, 1, 2, 3}).reshape(2, 3);
             assertEquals(0.5, SequenceDecoding.exactMatch(predicted, targets), 1e-9);
+        }
+    }
+
+    @Test
+    void everyDecoderIsABlockWhoseForwardPassIsDecode() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            for (EncoderDecoder model : models()) {
+                model.initialize(manager, DataType.FLOAT32, new Shape(1, 5), new Shape(1), new Shape(1, 3));
+                NDArray sources = manager.randomInteger(0, SOURCE_VOCABULARY, new Shape(2, 5), DataType.INT32);
+                NDArray targets = manager.randomInteger(0, TARGET_VOCABULARY, new Shape(2, 3), DataType.INT32);
+                NDList state = model.begin(parameters, sources, manager.create(new int[] {5, 3}), false);
+                NDList decoded = model.decoder().decode(parameters, targets, state, false);
+                NDList forward = model.decoder().forward(parameters, new NDList(targets).addAll(state), false);
+                assertEquals(decoded.size(), forward.size(), model.toString());
+                assertTrue(decoded.head().allClose(forward.head()), model.toString());
+                assertEquals(TARGET_VOCABULARY, model.decoder().vocabularySize());
+                assertArrayEquals(new Shape[] {new Shape(2, 3, TARGET_VOCABULARY)},
+                        model.decoder().getOutputShapes(new Shape[] {new Shape(2, 3)}));
+            }
+        }
+    }
+
+    @Test
+    void aDecoderNamesTheTokensOrStateItRefuses() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            for (EncoderDecoder model : models()) {
+                model.initialize(manager, DataType.FLOAT32, new Shape(1, 5), new Shape(1), new Shape(1, 3));
+                NDArray sources = manager.randomInteger(0, SOURCE_VOCABULARY, new Shape(2, 5), DataType.INT32);
+                NDList state = model.begin(parameters, sources, manager.create(new int[] {5, 3}), false);
+                Decoder decoder = model.decoder();
+                String rank = assertThrows(IllegalArgumentException.class, () -> decoder.decode(parameters,
+                        manager.zeros(new Shape(2, 3, 4)), state, false)).getMessage();
+                assertTrue(rank.contains("(batch, steps), got (2, 3, 4)"), rank);
+                String batch = assertThrows(IllegalArgumentException.class, () -> decoder.decode(parameters,
+                        manager.zeros(new Shape(3, 1), DataType.INT32), state, false)).getMessage();
+                assertTrue(batch.contains("tokens (3, 1) and a state array of shape (2,")
+                        && batch.contains("batch axis first, of size 3"), batch);
+                String none = assertThrows(IllegalArgumentException.class, () -> decoder.decode(parameters,
+                        manager.zeros(new Shape(2, 1), DataType.INT32), new NDList(), false)).getMessage();
+                assertTrue(none.contains("got no state"), none);
+            }
+            IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                    () -> new RecurrentDecoder(0, 4, 4, 1));
+            assertEquals("the target vocabulary must have 1 or more tokens, got 0", empty.getMessage());
         }
     }
 }

@@ -147,4 +147,28 @@ class TranslationTrainingTest {
             assertTrue(e.getMessage().contains("block is a Linear"), e.getMessage());
         }
     }
+
+    @Test
+    void anInterruptStopsFitOrExactMatchAndANaNLearningRateIsRefused() {
+        Seeds.set(3);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DateTranslationDataset dates = DateTranslationDataset.generate(100, 5);
+            DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
+            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 4, 8, 1),
+                    new RecurrentDecoder(dates.targetVocab().size(), 4, 8, 1));
+            String refused = assertThrows(IllegalArgumentException.class,
+                    () -> TranslationTraining.newTrainer(manager, model, dates, Float.NaN)).getMessage();
+            assertTrue(refused.startsWith("Adam's learning rate is NaN at update 1"), refused);
+            TranslationTraining training = new TranslationTraining(TranslationTraining.newTrainer(manager, model, dates, 0.01f),
+                    dates, 16);
+            Thread.currentThread().interrupt();
+            String message = assertThrows(TrainingInterruptedException.class, () -> training.fit(train, train, 2))
+                    .getMessage();
+            assertTrue(message.startsWith("Training interrupted in epoch 1, before batch 1 of 5:"), message);
+            Thread.currentThread().interrupt();
+            assertThrows(TrainingInterruptedException.class, () -> training.exactMatch(train, 1));
+            training.fit(train, train, 1);
+            assertEquals(1, training.history().size());
+        }
+    }
 }
