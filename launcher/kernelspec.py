@@ -12,13 +12,23 @@ from pathlib import Path
 
 from . import engines
 from .layout import KERNEL_NAME, PROG
+from .platforms import LINUX
 
 DISPLAY_NAME = "Java (dlcourse)"
 MAIN_CLASS = "org.rapaio.jupyter.kernel.MainApp"
 # The kernel JVM's flags, measured fastest on 2 cores (serial GC, the C1 compiler only: cells are
 # short-lived code); ./course bench runs with the same, so it measures what notebooks run. UTF-8
 # whatever the system's code page (Java 17 on Windows would otherwise print ✔ and é as '?').
-JVM_FLAGS = ("-Djava.awt.headless=true", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8")
+# The heap starts at 64 MiB and grows as the cells need: Java's default start, 1/64 of the
+# machine's memory (384 MiB on 24 GiB), was committed and touched by a kernel that keeps its
+# data in the engine's native memory, not on the heap.
+JVM_FLAGS = ("-Djava.awt.headless=true", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+             "-Xms64m")
+# glibc's malloc (Linux): tensors of 128 KiB and more are always mapped and given back when freed.
+# By default glibc raises that threshold after the first such free and keeps later freed tensors
+# in its heaps, so each re-run of a notebook grew the kernel by tens of MiB; and two arenas
+# instead of eight per core.
+GLIBC_MALLOC = {"MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": "131072", "MALLOC_TRIM_THRESHOLD_": "131072"}
 # rapaio-jupyter-kernel splits RJK_CLASSPATH on ';' on every platform, and expands globs in it.
 RJK_SEPARATOR = ";"
 
@@ -34,6 +44,8 @@ def build(layout, platform, java, engine):
         "DLCOURSE_HOME": str(layout.home),
     }
     env.update(engines.environment(engine, platform.cores))
+    if platform.system == LINUX:
+        env.update(GLIBC_MALLOC)
     return {
         "argv": [str(java), *JVM_FLAGS, "-cp", platform.pathsep.join([str(layout.kernel_patch), str(layout.kernel_jar)]),
                  MAIN_CLASS, "{connection_file}"],

@@ -26,7 +26,11 @@ class KernelspecPerPlatformTest(unittest.TestCase):
             "DJL_OFFLINE": "true",
             "OMP_NUM_THREADS": "12",
             "MXNET_ENGINE_TYPE": "NaiveEngine",
+            "MALLOC_ARENA_MAX": "2",
+            "MALLOC_MMAP_THRESHOLD_": "131072",
+            "MALLOC_TRIM_THRESHOLD_": "131072",
         }, spec["env"])
+        self.assertIn("-Xms64m", spec["argv"], "the heap starts small and grows as the cells need")
         self.assertEqual(("java", "Java (dlcourse)", "message"), (spec["language"], spec["display_name"], spec["interrupt_mode"]))
 
     def test_macos_on_apple_silicon_with_pytorch(self):
@@ -37,6 +41,7 @@ class KernelspecPerPlatformTest(unittest.TestCase):
         self.assertEqual("10", spec["env"]["OMP_NUM_THREADS"])
         self.assertNotIn("MXNET_ENGINE_TYPE", spec["env"], "an MXNet setting has no place in a PyTorch kernel")
         self.assertEqual("true", spec["env"]["DJL_OFFLINE"])
+        self.assertNotIn("MALLOC_ARENA_MAX", spec["env"], "glibc's settings only where glibc is (Linux)")
 
     def test_windows_paths_separators_and_java_exe(self):
         home = PureWindowsPath(r"C:\Users\ada\dlcourse")
