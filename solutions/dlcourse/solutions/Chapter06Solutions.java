@@ -1,6 +1,7 @@
 package dlcourse.solutions;
 
 import ai.djl.ndarray.NDArray;
+import dlcourse.tensor.Reductions;
 
 /** Reference answers to the checked exercises of notebook 06. */
 public final class Chapter06Solutions {
@@ -27,8 +28,8 @@ public final class Chapter06Solutions {
         for (int i = 0; i < perExample.length; i++) {
             perExample[i] = i + 1;
         }
-        NDArray mean = x.mean(perExample, true);
-        NDArray variance = x.sub(mean).square().mean(perExample, true);
+        NDArray mean = Reductions.mean(x, perExample, true);
+        NDArray variance = Reductions.mean(x.sub(mean).square(), perExample, true);
         return x.sub(mean).div(variance.add(1e-5f).sqrt());
     }
 }

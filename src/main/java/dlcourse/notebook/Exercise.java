@@ -1,5 +1,6 @@
 package dlcourse.notebook;
 
+import dlcourse.tensor.Reductions;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public final class Exercise {
             return false;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError broken) {
             System.out.println("✘ " + name + ": your code threw " + broken.getClass().getSimpleName()
-                    + (broken.getMessage() == null ? "" : ": " + broken.getMessage()));
+                    + (broken.getMessage() == null ? "" : ": " + broken.getMessage()) + Reductions.hintFor(broken));
             return false;
         }
         System.out.println("✔ " + name + ": right");

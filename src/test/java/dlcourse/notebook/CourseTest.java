@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import dlcourse.EngineTest;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,8 +106,10 @@ class CourseTest {
         assumeNoEnvironment("DLCOURSE_FAST");
         System.setProperty(FAST, "1");
         String summary = Course.summary();
-        assertTrue(summary.startsWith("dlcourse: fast mode, Java " + Runtime.version().feature() + ", MXNet "),
-                summary);
+        Engine engine = Engine.getInstance();
+        assertTrue(summary.startsWith("dlcourse: fast mode, Java " + Runtime.version().feature() + ", "
+                + engine.getEngineName() + " " + engine.getVersion() + ", "), summary);
+        assertEquals(EngineTest.builtWith(), engine.getEngineName(), "the engine Maven chose is the one in use");
         assertTrue(summary.endsWith("course folder " + Course.home()), summary);
     }
 }

@@ -46,6 +46,15 @@ class ExerciseTest {
     }
 
     @Test
+    void anAnswerReducingOverSeveralAxesOnAnEngineThatCannotIsToldWhatWorks() {
+        String out = captured(() -> assertFalse(doubles(x -> {
+            throw new UnsupportedOperationException("Only 1 axis is support!");
+        })));
+        assertTrue(out.contains("your code threw UnsupportedOperationException: Only 1 axis is support! (this engine reduces"
+                + " over one axis at a time: Reductions.mean, max and min take several, on every engine)"), out);
+    }
+
+    @Test
     void requireCloseNamesTheValues() {
         CheckFailedException e = assertThrows(CheckFailedException.class,
                 () -> Exercise.requireClose(1.5, 1.0, 0.1, "the loss"));
