@@ -30,6 +30,7 @@ import java.util.UUID;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Training and evaluating an {@link EncoderDecoder} on {@link DateTranslationDataset} arrays:
@@ -316,6 +317,10 @@ public final class TranslationTraining {
             table.intColumn(1).append(count[0]);
             table.doubleColumn(2).append((double) count[1] / count[0]);
         });
+        DoubleColumn groupValues = table.doubleColumn(0);
+        if (groupValues.asList().stream().allMatch(v -> v == Math.rint(v))) {
+            groupValues.setPrintFormatter(NumberColumnFormatter.ints());   // "2 dates", not "2.000"
+        }
         return table;
     }
 }

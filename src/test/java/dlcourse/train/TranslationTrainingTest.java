@@ -166,6 +166,8 @@ class TranslationTrainingTest {
             tech.tablesaw.api.Table byDates = TranslationTraining.exactMatchByDates(predicted, data);
             assertEquals(1, byDates.rowCount());
             assertEquals(1.0, byDates.doubleColumn("dates").get(0), 1e-9);
+            assertEquals("1", byDates.doubleColumn("dates").getString(0), "a whole number of dates is printed as one");
+            assertEquals("499.5", one.doubleColumn("source length").getString(0), "a bucket's middle keeps its half");
             assertEquals(0.75, byDates.doubleColumn("exact match").get(0), 1e-9);
             IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
                     () -> TranslationTraining.exactMatchByLength(predicted.get(":2"), data, 5));
