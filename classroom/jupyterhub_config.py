@@ -59,6 +59,8 @@ c.JupyterHub.spawner_class = CourseSpawner
 c.Spawner.cmd = [str(hub.START_HOOK), "jupyterhub-singleuser"]
 c.Spawner.notebook_dir = f"~/{hub.COPY_FOLDER}"
 c.Spawner.default_url = "/tree"
+# The course's kernel only, not the machine's Python kernel: the students' notebooks are Java.
+c.Spawner.args = ["--KernelSpecManager.allowed_kernelspecs=['java']"]
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
 c.Spawner.mem_limit = settings.memory or None

@@ -268,8 +268,9 @@ def report(count, students, log):
 
 
 def per_student_peak(students):
-    """The largest per-student peak of a step (the control group's where known, else resident memory)."""
-    return max((s.peak_group or s.peak_rss for s in students), default=0)
+    """The largest per-student peak of a step: the larger of resident memory (which counts the pages
+    students share, such as the JVM's and the engine's code, in full) and the control group's charge."""
+    return max((max(s.peak_rss, s.peak_group or 0) for s in students), default=0)
 
 
 def memory_available(meminfo=Path("/proc/meminfo")):
