@@ -7,6 +7,8 @@ Jupyter, and those commands start the launcher again under that Python (jupyter.
 
   cli.py            the command line: dispatch, help, refusing unknown options
   commands/         one module per command (setup, lab, test, run, slides, site, bench, doctor)
+  errors.py         the two kinds of failure (exit status 2: the command line; 1: the work)
+  console.py        ok/FIX lines, colours on a terminal
   layout.py         where the course keeps its files
   platforms.py      the facts the launcher decides by (system, machine, cores, apt, shell)
   prerequisites.py  Java, Maven, Jupyter, fonts: checks and each platform's install commands

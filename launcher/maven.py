@@ -19,7 +19,7 @@ class BuildError(LauncherError):
 
 
 def command(args, engine):
-    """The Maven command line: quiet, batch mode, no colours, offline DJL, the engine's profile."""
+    """The Maven command line: quiet, batch mode, no colours, the engine's profile."""
     mvn = shutil.which("mvn")
     if mvn is None:
         raise BuildError(f"Maven (mvn) is not installed; {PROG} doctor says how to install it")
@@ -100,8 +100,8 @@ def build_library(layout, engine, say=print):
     found = engines.engine_in_libs(layout.libs)
     if found != engine:
         raise BuildError(f"Maven was asked for the {engines.TITLES[engine]} engine ({engines.maven_property(engine)}) "
-                         f"but target/lib holds {engines.TITLES.get(found, 'no engine')}'s jars: pom.xml has no profile "
-                         f"for {engine} yet; run {PROG} setup --engine {engines.MXNET} for now")
+                         f"but target/lib holds {engines.TITLES.get(found, 'no engine')}'s jars: pom.xml's engine profiles "
+                         f"did not choose {engine}'s; run {PROG} setup --engine {found or engines.MXNET} until they do")
     compile_kernel_patch(layout)
     layout.built_engine.write_text(engine + "\n", encoding="utf-8")
     return True

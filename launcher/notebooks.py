@@ -15,6 +15,9 @@ PATTERN = "[0-9][0-9]-*.ipynb"
 SLIDE_TYPES = ("slide", "subslide", "fragment", "-", "skip", "notes")
 CELL_ID = re.compile(r"[a-zA-Z0-9_-]{1,64}")
 CLASS_LINE = re.compile(r"\s*(public\s+)?(static\s+)?(final\s+)?class\s+\w+.*")
+# A block class: DJL's AbstractBlock, or the library's AbstractDecoder (an AbstractBlock that
+# makes the forward pass a decode), which a notebook's decoder extends.
+BLOCK_BASE = re.compile(r"\bextends\s+(AbstractBlock|AbstractDecoder)\b")
 MAX_LINES, MAX_LINES_BLOCK = 25, 35
 
 
@@ -52,9 +55,10 @@ def source(cell):
 
 def max_lines(code):
     """The most lines a code cell may have: 25, so a slide holds it; 35 for a cell that defines one
-    block class (a model written as an AbstractBlock, whose forward pass reads best whole)."""
+    block class (a model written as an AbstractBlock or AbstractDecoder, whose forward pass reads
+    best whole)."""
     classes = sum(1 for line in code.splitlines() if CLASS_LINE.fullmatch(line))
-    return MAX_LINES_BLOCK if classes == 1 and "extends AbstractBlock" in code else MAX_LINES
+    return MAX_LINES_BLOCK if classes == 1 and BLOCK_BASE.search(code) else MAX_LINES
 
 
 def form_problems(notebook):

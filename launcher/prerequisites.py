@@ -81,7 +81,7 @@ def check_jupyter(platform):
     lacks = [f"the command{'s' if len(missing) > 1 else ''} {', '.join(missing)}"] if missing else []
     if not python:
         lacks.append(f"a Python with {', '.join(jupyter.NOTEBOOK_MODULES)}")
-    return Check("jupyter", False, "Jupyter not found: no " + " and no ".join(lacks))
+    return Check("jupyter", False, f"Jupyter not found (missing: {'; '.join(lacks)})")
 
 
 def check_fonts(platform):
@@ -130,6 +130,6 @@ def _jupyter_commands(platform):
         venv_commands = [f"python3 -m venv {venv}", f"{venv}/bin/pip install {VENV_PACKAGES}",
                          f". {venv}/bin/activate   (in every new terminal, before {PROG})"]
     if platform.kind == "debian":
-        return ([f"sudo apt-get install {' '.join(APT_PACKAGES['jupyter'])}", "or, without sudo:"]
-                + venv_commands + ["  (python3 -m venv needs Debian's python3-venv package)"])
+        return ([f"sudo apt-get install {' '.join(APT_PACKAGES['jupyter'])}",
+                 "or, without sudo (python3 -m venv needs Debian's python3-venv package):"] + venv_commands)
     return venv_commands

@@ -1,6 +1,7 @@
 """./course setup: everything the notebooks need, checked and made where missing; safe to run again."""
 
 import os
+import shutil
 import subprocess
 
 from .. import data, engines, jupyter, kernelspec, maven, prerequisites
@@ -32,7 +33,7 @@ def add_arguments(parser):
 
 
 def run(args):
-    engine = ensure(engine=args.engine, quiet=False)
+    engine = ensure(engine=args.engine)
     say(green("set-up complete") + f" ({engines.TITLES[engine]} engine). Start with {PROG} lab")
 
 
@@ -52,7 +53,7 @@ def why_not_apt(platform):
         return "no apt"
     if platform.env.get("DLCOURSE_NO_APT"):
         return "DLCOURSE_NO_APT is set"
-    return "not root, and sudo asks for a password"
+    return "not root, and sudo asks for a password" if shutil.which("sudo") else "not root, and no sudo"
 
 
 def missing_prerequisites(platform):
@@ -63,12 +64,12 @@ def report(missing, platform):
     """The commands that install what is missing on this platform, under a line per missing thing."""
     lines = []
     for check in missing:
-        lines.append(check.text + "; to install it:")
+        lines.append(check.text + "; to install:")
         lines += ["    " + command for command in prerequisites.install_commands(check.name, platform)]
     return "\n".join(lines)
 
 
-def ensure(engine=None, quiet=True, platform=None):
+def ensure(engine=None, platform=None):
     """Set-up, as every command that needs it calls it first: says nothing when nothing is to do.
     Returns the engine in use: the one given (which build/engine then keeps), else the one kept, else the platform's."""
     platform = platform or Platform.current()

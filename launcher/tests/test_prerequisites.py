@@ -37,7 +37,7 @@ class InstallCommandsTest(unittest.TestCase):
         commands = prerequisites.install_commands("jupyter", DEBIAN)
         self.assertEqual("sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient", commands[0])
         self.assertNotIn("jupyter-client", commands[0], "the kernelspec is written without `jupyter kernelspec`")
-        self.assertIn("or, without sudo:", commands)
+        self.assertIn("or, without sudo (python3 -m venv needs Debian's python3-venv package):", commands)
         self.assertIn("~/.venvs/dlcourse/bin/pip install notebook nbconvert nbclient", commands)
 
     def test_jupyter_in_a_virtual_environment_elsewhere(self):
@@ -63,6 +63,17 @@ class InstallCommandsTest(unittest.TestCase):
             self.assertTrue(prerequisites.check_fonts(facts).ok, "macOS and Windows bring their fonts")
 
 
+class MissingJupyterTest(unittest.TestCase):
+
+    def test_names_what_is_missing(self):
+        with mock.patch.object(prerequisites.jupyter, "missing_commands", lambda: ["jupyter-notebook"]), \
+                mock.patch.object(prerequisites.jupyter, "notebook_python", lambda: None):
+            check = prerequisites.check_jupyter(DEBIAN)
+        self.assertFalse(check.ok)
+        self.assertEqual("Jupyter not found (missing: the command jupyter-notebook; a Python with nbformat, nbclient, "
+                         "nbconvert)", check.text)
+
+
 class SetupStopsWithTheCommandsTest(unittest.TestCase):
     """Where apt cannot be used, set-up installs nothing and prints each missing thing's commands."""
 
@@ -78,7 +89,7 @@ class SetupStopsWithTheCommandsTest(unittest.TestCase):
     def test_macos(self):
         message = self.stop_message(MAC, ["java", "maven", "jupyter"])
         self.assertIn("installs nothing itself here (macOS arm64, no apt)", message)
-        for line in ("java is missing; to install it:", "    brew install --cask temurin@17", "    brew install maven",
+        for line in ("java is missing; to install:", "    brew install --cask temurin@17", "    brew install maven",
                      "    python3 -m venv ~/.venvs/dlcourse", "then run ./course setup again"):
             self.assertIn(line, message)
 
@@ -89,7 +100,7 @@ class SetupStopsWithTheCommandsTest(unittest.TestCase):
 
     def test_debian_without_root(self):
         message = self.stop_message(DEBIAN, ["jupyter"])
-        self.assertIn("(Linux x86_64, not root, and sudo asks for a password)", message)
+        self.assertRegex(message, r"\(Linux x86_64, not root, and (sudo asks for a password|no sudo)\)")
         self.assertIn("    sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient", message)
 
     def test_binder_where_apt_is_not_allowed(self):

@@ -33,14 +33,15 @@ public final class Chapter10Solutions {
     }
 
     /**
-     * Masked softmax: key positions (1, 1, keys) compared with valid lengths (batch, 1, 1) give a
-     * (batch, 1, keys) mask by broadcasting; padded scores become -1e6, whose exp is 0 in float32.
+     * Masked softmax with a valid length per query: key positions (1, 1, keys) compared with the
+     * valid lengths as (batch, queries, 1) give a (batch, queries, keys) mask by broadcasting; keys at
+     * or past a query's length get -1e6, whose exp is 0 in float32.
      */
     public static NDArray maskedSoftmax(NDArray scores, NDArray validLengths) {
         long keys = scores.getShape().get(2);
         NDArray positions = scores.getManager().arange(keys).reshape(1, 1, keys);
-        NDArray real = positions.lt(validLengths.toType(DataType.FLOAT32, false).reshape(-1, 1, 1));
-        NDArray penalty = real.logicalNot().toType(DataType.FLOAT32, false).mul(-1e6f);
+        NDArray lengths = validLengths.toType(DataType.FLOAT32, false).expandDims(-1);
+        NDArray penalty = positions.gte(lengths).toType(DataType.FLOAT32, false).mul(-1e6f);
         return scores.add(penalty).softmax(-1);
     }
 }

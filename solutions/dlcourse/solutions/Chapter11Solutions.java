@@ -1,10 +1,5 @@
 package dlcourse.solutions;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-
 /** Reference answers to the checked exercises of notebook 11 (transformer). */
 public final class Chapter11Solutions {
 
@@ -12,12 +7,23 @@ public final class Chapter11Solutions {
     }
 
     /**
-     * Causal valid lengths: query t, after {@code earlier} generated tokens, may see the keys up to
-     * and including its own position, earlier + t + 1 of them. The same row for every sequence.
+     * The learning rate at {@code update}: for the first 200 updates a straight line from 1e-4 to
+     * 0.0125; then half a cosine wave from 0.0125 down to 1e-4 over {@code decayUpdates} updates;
+     * after that 1e-4.
      */
-    public static NDArray causalValidLengths(NDManager manager, int batch, int steps, int earlier) {
-        return manager.arange(earlier + 1, earlier + steps + 1, 1, DataType.INT32)
-                .reshape(1, steps).broadcast(new Shape(batch, steps));
+    public static double learningRate(int update, int decayUpdates) {
+        double begin = 1e-4;
+        double peak = 0.0125;
+        double last = 1e-4;
+        int warmUp = 200;
+        if (update < warmUp) {
+            return begin + (peak - begin) * update / warmUp;
+        }
+        int decayed = update - warmUp;
+        if (decayed > decayUpdates) {
+            return last;
+        }
+        return last + (peak - last) / 2 * (1 + Math.cos(Math.PI * decayed / decayUpdates));
     }
 
     /**

@@ -19,6 +19,9 @@ import java.util.Set;
  * translated into ISO-8601 ({@code 2025-03-03}). Generated from a seed: each example is a distinct
  * date between 1950 and 2049 written in a random language and pattern; the first 80 % of the
  * examples are the training split, then 10 % validation and 10 % test, so no date is in two splits.
+ * For longer sources an example may list several dates in one language and pattern, separated by
+ * {@value #SOURCE_SEPARATOR} ({@code 3 mars 2025; 17 avril 1990}), translated into ISO dates separated
+ * by a space ({@code 2025-03-03 1990-04-17}).
  *
  * <p>Sources are read character by character ({@link Tokenizer#characters()}) with a {@link Vocab}
  * built from the training split; targets use a vocabulary of digits and {@code -} with the reserved
@@ -30,6 +33,7 @@ import java.util.Set;
  * train.sources();          // (8000, sourceSteps) source character indices, padded with &lt;pad&gt;
  * train.targetInputs();     // (8000, 11) &lt;bos&gt; 2 0 2 5 - 0 3 - 0 3
  * train.targetOutputs();    // (8000, 11) 2 0 2 5 - 0 3 - 0 3 &lt;eos&gt;
+ * DateTranslationDataset lists = DateTranslationDataset.generate(10_000, 42, 3);   // 1 to 3 dates per example
  * </pre>
  */
 public final class DateTranslationDataset {
@@ -39,6 +43,12 @@ public final class DateTranslationDataset {
 
     /** Characters of an ISO-8601 date, {@code yyyy-MM-dd}. */
     public static final int DATE_LENGTH = 10;
+
+    /** Between the dates of a source that lists several. */
+    public static final String SOURCE_SEPARATOR = "; ";
+
+    /** Between the dates of a target that lists several. */
+    public static final String TARGET_SEPARATOR = " ";
 
     private static final LocalDate FIRST = LocalDate.of(1950, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2049, 12, 31);
@@ -62,14 +72,30 @@ public final class DateTranslationDataset {
     /** The three fixed parts of the data. */
     public enum Split { TRAIN, VALIDATION, TEST }
 
-    /** One date written out ({@code source}) and in ISO-8601 ({@code target}), with the language it is written in. */
-    public record Example(String source, String target, String language, LocalDate date) {
+    /** Dates written out ({@code source}) and in ISO-8601 ({@code target}), with the language they are written in. */
+    public record Example(String source, String target, String language, List<LocalDate> dates) {
+
+        public Example {
+            dates = List.copyOf(dates);
+        }
+
+        /** The date of an example that holds one. */
+        public LocalDate date() {
+            if (dates.size() != 1) {
+                throw new IllegalStateException("\"" + source + "\" lists " + dates.size()
+                        + " dates: read them with dates()");
+            }
+            return dates.get(0);
+        }
     }
 
     /**
      * One split as arrays (all INT32): source indices (examples, sourceSteps) padded with
      * {@code <pad>}, their valid lengths (examples), decoder inputs {@code <bos>} + target and
-     * decoder outputs target + {@code <eos>} (examples, 11), and the targets' valid lengths (examples).
+     * decoder outputs target + {@code <eos>} (examples, targetSteps), and the targets' valid lengths
+     * (examples): 11 per date. Where an example lists fewer dates than the longest, its decoder inputs
+     * end in {@code <pad>} and its outputs repeat {@code <eos>}, as generated translations do, so that
+     * exact match compares whole rows.
      */
     public record Arrays(NDArray sources, NDArray sourceValidLengths, NDArray targetInputs, NDArray targetOutputs,
                          NDArray targetValidLengths) {
@@ -81,6 +107,7 @@ public final class DateTranslationDataset {
     }
 
     private final long seed;
+    private final int maxDates;
     private final List<Example> train;
     private final List<Example> validation;
     private final List<Example> test;
@@ -88,8 +115,9 @@ public final class DateTranslationDataset {
     private final Vocab targetVocab;
     private final int sourceSteps;
 
-    private DateTranslationDataset(long seed, List<Example> examples) {
+    private DateTranslationDataset(long seed, int maxDates, List<Example> examples) {
         this.seed = seed;
+        this.maxDates = maxDates;
         int trainEnd = (int) Math.round(examples.size() * 0.8);
         int validationEnd = (int) Math.round(examples.size() * 0.9);
         this.train = List.copyOf(examples.subList(0, trainEnd));
@@ -100,7 +128,8 @@ public final class DateTranslationDataset {
             sourceCharacters.addAll(Tokenizer.characters().tokenize(example.source()));
         }
         this.sourceVocab = Vocab.of(sourceCharacters);
-        this.targetVocab = Vocab.of(Tokenizer.characters().tokenize("0123456789-"), 1, BEGIN, END);
+        String targetCharacters = maxDates == 1 ? "0123456789-" : "0123456789-" + TARGET_SEPARATOR;
+        this.targetVocab = Vocab.of(Tokenizer.characters().tokenize(targetCharacters), 1, BEGIN, END);
         this.sourceSteps = examples.stream()
                 .mapToInt(example -> Tokenizer.characters().tokenize(example.source()).size()).max().orElse(1);
     }
@@ -110,10 +139,22 @@ public final class DateTranslationDataset {
      * a language and pattern drawn with {@code seed}; the same seed always gives the same data.
      */
     public static DateTranslationDataset generate(int examples, long seed) {
+        return generate(examples, seed, 1);
+    }
+
+    /**
+     * {@code examples} examples that each list 1 to {@code maxDates} dates (as many of each count), in one
+     * language and pattern drawn with {@code seed}; no date appears twice, so at most 36,524 dates in all.
+     */
+    public static DateTranslationDataset generate(int examples, long seed, int maxDates) {
         long days = LAST.toEpochDay() - FIRST.toEpochDay() + 1;
-        if (examples < 10 || examples > days) {
-            throw new IllegalArgumentException("a date translation data set holds 10 to " + days
-                    + " distinct dates (1950 to 2049), asked for " + examples);
+        if (maxDates < 1) {
+            throw new IllegalArgumentException("an example lists 1 or more dates, asked for at most " + maxDates);
+        }
+        if (examples < 10 || (long) examples * maxDates > days) {
+            throw new IllegalArgumentException("a date translation data set holds 10 to " + days / maxDates
+                    + " examples of up to " + maxDates + " distinct dates (" + days + " days from 1950 to 2049), asked for "
+                    + examples + (maxDates > 1 ? ": ask for fewer examples or fewer dates per example" : ""));
         }
         Random random = new Random(seed);
         Set<Long> used = new HashSet<>();
@@ -121,17 +162,28 @@ public final class DateTranslationDataset {
         List<String> languages = List.copyOf(WRITERS.keySet());
         List<Example> result = new ArrayList<>(examples);
         while (result.size() < examples) {
-            long day = FIRST.toEpochDay() + (long) (random.nextDouble() * days);
-            if (!used.add(day)) {
-                continue;
+            // One date per example draws nothing for the count, so its data stays what it was before lists existed.
+            int count = maxDates == 1 ? 1 : 1 + random.nextInt(maxDates);
+            List<LocalDate> dates = new ArrayList<>(count);
+            while (dates.size() < count) {
+                long day = FIRST.toEpochDay() + (long) (random.nextDouble() * days);
+                if (used.add(day)) {
+                    dates.add(LocalDate.ofEpochDay(day));
+                }
             }
-            LocalDate date = LocalDate.ofEpochDay(day);
             int language = random.nextInt(writers.size());
             Writer writer = writers.get(language);
             DateTimeFormatter formatter = writer.formatters.get(random.nextInt(writer.formatters.size()));
-            result.add(new Example(formatter.format(date), date.toString(), languages.get(language), date));
+            List<String> sources = new ArrayList<>(count);
+            List<String> targets = new ArrayList<>(count);
+            for (LocalDate date : dates) {
+                sources.add(formatter.format(date));
+                targets.add(date.toString());
+            }
+            result.add(new Example(String.join(SOURCE_SEPARATOR, sources), String.join(TARGET_SEPARATOR, targets),
+                    languages.get(language), dates));
         }
-        return new DateTranslationDataset(seed, result);
+        return new DateTranslationDataset(seed, maxDates, result);
     }
 
     /** The languages dates are written in: English, French, German, Spanish, Chinese. */
@@ -162,7 +214,10 @@ public final class DateTranslationDataset {
         return sourceVocab;
     }
 
-    /** The vocabulary of the targets: {@code <unk>}, {@code <pad>}, {@code <bos>}, {@code <eos>}, digits and {@code -}. */
+    /**
+     * The vocabulary of the targets: {@code <unk>}, {@code <pad>}, {@code <bos>}, {@code <eos>}, digits, {@code -}
+     * and, where examples list several dates, the space between them.
+     */
     public Vocab targetVocab() {
         return targetVocab;
     }
@@ -172,9 +227,17 @@ public final class DateTranslationDataset {
         return sourceSteps;
     }
 
-    /** Length of every target sequence: the 10 characters of the date and {@code <eos>}. */
+    /** The most dates an example lists. */
+    public int maxDates() {
+        return maxDates;
+    }
+
+    /**
+     * Length of the longest target sequence, the width targets are padded to: 11 per date (its 10
+     * characters, then a space or, after the last date, {@code <eos>}).
+     */
     public int targetSteps() {
-        return DATE_LENGTH + 1;
+        return (DATE_LENGTH + 1) * maxDates;
     }
 
     public long seed() {
@@ -196,6 +259,8 @@ public final class DateTranslationDataset {
         int[] outputs = new int[n * targetSteps];
         int[] targetLengths = new int[n];
         java.util.Arrays.fill(sources, sourceVocab.paddingIndex());
+        java.util.Arrays.fill(inputs, targetVocab.paddingIndex());
+        java.util.Arrays.fill(outputs, targetVocab.index(END));
         for (int i = 0; i < n; i++) {
             int[] source = encodeSource(examples.get(i).source());
             if (source.length > sourceSteps) {
@@ -205,11 +270,14 @@ public final class DateTranslationDataset {
             System.arraycopy(source, 0, sources, i * sourceSteps, source.length);
             sourceLengths[i] = source.length;
             int[] target = targetVocab.indices(Tokenizer.characters().tokenize(examples.get(i).target()));
+            if (target.length >= targetSteps) {
+                throw new IllegalArgumentException("target \"" + examples.get(i).target() + "\" lists more than the "
+                        + maxDates + " date(s) this data set pads to");
+            }
             inputs[i * targetSteps] = targetVocab.index(BEGIN);
-            System.arraycopy(target, 0, inputs, i * targetSteps + 1, DATE_LENGTH);
-            System.arraycopy(target, 0, outputs, i * targetSteps, DATE_LENGTH);
-            outputs[i * targetSteps + DATE_LENGTH] = targetVocab.index(END);
-            targetLengths[i] = targetSteps;
+            System.arraycopy(target, 0, inputs, i * targetSteps + 1, target.length);
+            System.arraycopy(target, 0, outputs, i * targetSteps, target.length);
+            targetLengths[i] = target.length + 1;
         }
         return new Arrays(
                 manager.create(sources).reshape(n, sourceSteps),
@@ -241,7 +309,8 @@ public final class DateTranslationDataset {
 
     @Override
     public String toString() {
-        return "DateTranslationDataset(seed " + seed + ": " + train.size() + " train, " + validation.size()
+        return "DateTranslationDataset(seed " + seed + (maxDates > 1 ? ", 1 to " + maxDates + " dates per example" : "")
+                + ": " + train.size() + " train, " + validation.size()
                 + " validation, " + test.size() + " test; " + sourceVocab.size() + " source characters, sources up to "
                 + sourceSteps + " characters)";
     }

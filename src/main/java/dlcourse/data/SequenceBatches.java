@@ -3,6 +3,7 @@ package dlcourse.data;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import dlcourse.tensor.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ public final class SequenceBatches {
     private final int steps;
     private final Partitioning partitioning;
     private final Random random;
+    private final long largestToken;
 
     /** Batches of {@code corpus} (1-D token indices); offsets and shuffles come from {@link Seeds#random()}. */
     public SequenceBatches(NDArray corpus, int batchSize, int steps, Partitioning partitioning) {
@@ -71,6 +73,15 @@ public final class SequenceBatches {
         if (length < steps + 1L) {
             throw new IllegalArgumentException("sequences of " + steps + " steps need a corpus of at least "
                     + (steps + 1) + " tokens (inputs and the targets one token later); this corpus has " + length);
+        }
+        try (NDManager scope = corpus.getManager().newSubManager()) {
+            // Borrowed, so that the minimum and maximum are freed with the scope.
+            scope.tempAttachAll(corpus);
+            long smallest = corpus.min().toType(DataType.INT64, false).getLong();
+            if (smallest < 0) {
+                throw new IllegalArgumentException("token indices are 0 or more; this corpus holds " + smallest);
+            }
+            this.largestToken = corpus.max().toType(DataType.INT64, false).getLong();
         }
         this.corpus = corpus;
         this.batchSize = batchSize;
@@ -151,6 +162,11 @@ public final class SequenceBatches {
 
     public Partitioning partitioning() {
         return partitioning;
+    }
+
+    /** The largest token index in the corpus: a model reading these batches needs a vocabulary larger than it. */
+    public long largestToken() {
+        return largestToken;
     }
 
     @Override

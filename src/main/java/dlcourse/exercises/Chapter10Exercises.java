@@ -85,30 +85,33 @@ public final class Chapter10Exercises {
     }
 
     /**
-     * Exercise: masked softmax. {@code answer.apply(scores, validLengths)}, scores (batch, queries,
-     * keys) and valid lengths (batch), must return the softmax over keys in which key k of
-     * sequence b counts only when k &lt; validLengths[b]: padded keys get weight 0.
+     * Exercise: masked softmax with a valid length per query. {@code answer.apply(scores, validLengths)},
+     * scores (batch, queries, keys) and valid lengths (batch, queries), must return the softmax over
+     * keys in which key k counts for query q of sequence b only when k &lt; validLengths[b, q]: the
+     * other keys get weight 0.
      */
     public static boolean maskedSoftmax(BiFunction<NDArray, NDArray, NDArray> answer) {
-        return Exercise.check("masked softmax", () -> {
+        return Exercise.check("masked softmax with a valid length per query", () -> {
             try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray uniform = manager.zeros(new Shape(2, 1, 4));
-                NDArray lengths = manager.create(new int[] {1, 3});
-                requireSame(answer.apply(uniform, lengths), manager.create(new float[] {1, 0, 0, 0, 1f / 3, 1f / 3, 1f / 3, 0})
-                        .reshape(2, 1, 4), "equal scores (2, 1, 4) with valid lengths [1, 3]");
+                // By hand: equal scores, query 0 sees 1 key, query 1 sees all 3.
+                NDArray uniform = manager.zeros(new Shape(1, 2, 3));
+                NDArray lengths = manager.create(new int[] {1, 3}).reshape(1, 2);
+                requireSame(answer.apply(uniform, lengths), manager.create(new float[] {1, 0, 0, 1f / 3, 1f / 3, 1f / 3})
+                        .reshape(1, 2, 3), "equal scores (1, 2, 3) with valid lengths [[1, 3]]");
                 Random random = new Random(10);
                 for (int trial = 0; trial < 5; trial++) {
                     int batch = 1 + random.nextInt(3);
-                    int queries = 1 + random.nextInt(3);
+                    int queries = 2 + random.nextInt(3);
                     int keys = 2 + random.nextInt(6);
-                    int[] valid = new int[batch];
-                    for (int b = 0; b < batch; b++) {
-                        valid[b] = 1 + random.nextInt(keys);
+                    int[] valid = new int[batch * queries];
+                    for (int i = 0; i < valid.length; i++) {
+                        valid[i] = 1 + random.nextInt(keys);
                     }
                     NDArray scores = manager.randomNormal(0, 3, new Shape(batch, queries, keys), DataType.FLOAT32);
-                    NDArray validLengths = manager.create(valid);
+                    NDArray validLengths = manager.create(valid).reshape(batch, queries);
                     requireSame(answer.apply(scores, validLengths), MaskedSoftmax.apply(scores, validLengths),
-                            "random scores " + scores.getShape() + " with valid lengths " + Arrays.toString(valid));
+                            "random scores " + scores.getShape() + " with valid lengths " + Arrays.toString(valid)
+                                    + " (row by row)");
                 }
             }
         });

@@ -1,12 +1,13 @@
 package dlcourse.exercises;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.tracker.CosineTracker;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.training.tracker.WarmUpTracker;
 import dlcourse.nn.TransformerEncoderBlock;
 import dlcourse.notebook.Exercise;
-import java.util.Arrays;
 import java.util.function.ToLongBiFunction;
 
 /** Checkers for notebook 11 (transformer). */
@@ -15,39 +16,39 @@ public final class Chapter11Exercises {
     private Chapter11Exercises() {
     }
 
-    /** A learner's causal valid lengths for the decoder's masked self-attention. */
+    /** A learner's learning-rate schedule: the rate at {@code update}, for a decay of {@code decayUpdates} updates. */
     @FunctionalInterface
-    public interface CausalLengths {
-        NDArray lengths(NDManager manager, int batch, int steps, int earlier);
+    public interface Schedule {
+        double learningRate(int update, int decayUpdates);
     }
 
     /**
-     * Exercise: the valid lengths of the decoder's masked self-attention. With {@code earlier}
-     * tokens already generated and {@code steps} new ones in a batch of {@code batch}, query t of
-     * every sequence may see keys 0 .. earlier + t, so the answer is (batch, steps) holding
-     * earlier + 1, ..., earlier + steps in every row.
+     * The notebook's schedule: a linear warm-up from 1e-4 to 0.0125 over 200 updates, then a cosine
+     * decay to 1e-4 over {@code decayUpdates} updates, then 1e-4.
      */
-    public static boolean causalValidLengths(CausalLengths answer) {
-        return Exercise.check("causal valid lengths", () -> {
-            int[][] cases = {{2, 4, 0}, {1, 11, 0}, {3, 1, 5}, {2, 3, 2}};
-            try (NDManager manager = NDManager.newBaseManager()) {
-                for (int[] c : cases) {
-                    int batch = c[0], steps = c[1], earlier = c[2];
-                    String what = "batch " + batch + ", " + steps + " new steps after " + earlier + " earlier ones";
-                    NDArray got = answer.lengths(manager, batch, steps, earlier);
-                    Exercise.require(got != null, what + ": your function returned null");
-                    Exercise.require(got.getShape().equals(new Shape(batch, steps)), what + ": expected shape ("
-                            + batch + ", " + steps + "), got " + got.getShape());
-                    float[] values = got.toType(DataType.FLOAT32, false).toFloatArray();
-                    float[] row = new float[steps];
-                    for (int t = 0; t < steps; t++) {
-                        row[t] = earlier + t + 1;
-                    }
-                    for (int b = 0; b < batch; b++) {
-                        float[] gotRow = Arrays.copyOfRange(values, b * steps, (b + 1) * steps);
-                        Exercise.require(Arrays.equals(gotRow, row), what + ": row " + b + " should be "
-                                + Arrays.toString(row) + ", got " + Arrays.toString(gotRow));
-                    }
+    static Tracker schedule(int decayUpdates) {
+        return WarmUpTracker.builder().optWarmUpBeginValue(1e-4f).optWarmUpSteps(200)
+                .setMainTracker(CosineTracker.builder().setBaseValue(0.0125f).optFinalValue(1e-4f)
+                        .setMaxUpdates(decayUpdates).build())
+                .build();
+    }
+
+    /**
+     * Exercise: the learning rate of the notebook's schedule at a given update, written as a
+     * formula, compared with DJL's trackers at the start, during and at the end of the warm-up,
+     * during the decay and after it.
+     */
+    public static boolean learningRate(Schedule answer) {
+        return Exercise.check("learning rate with warm-up and cosine decay", () -> {
+            for (int decay : new int[] {1000, 2500, 37}) {
+                Tracker reference = schedule(decay);
+                int[] updates = {0, 1, 50, 199, 200, 201, 200 + decay / 3, 200 + decay / 2, 200 + decay,
+                    200 + decay + 1, 200 + 2 * decay};
+                for (int update : updates) {
+                    double expected = reference.getNewValue(update);
+                    double got = answer.learningRate(update, decay);
+                    Exercise.requireClose(got, expected, 1e-8, "update " + update + " of a schedule that decays over "
+                            + decay + " updates");
                 }
             }
         });

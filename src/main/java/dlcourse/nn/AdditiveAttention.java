@@ -46,6 +46,12 @@ public final class AdditiveAttention extends Attention {
     }
 
     @Override
+    protected void checkShapes(Shape queries, Shape keys, Shape values) {
+        super.checkShapes(queries, keys, values);
+        checkFeatureSizes(this, 2, queries, keys, values);   // values are not projected
+    }
+
+    @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         queryProjection.initialize(manager, dataType, inputShapes[0]);
         keyProjection.initialize(manager, dataType, inputShapes[1]);

@@ -61,6 +61,24 @@ public abstract class Attention extends AbstractBlock {
         }
     }
 
+    /**
+     * Throws unless the first {@code projected} of queries, keys and values have the feature sizes
+     * (last axis) of the shapes {@code block} was initialised for, which its projections' weights fix.
+     */
+    static void checkFeatureSizes(AbstractBlock block, int projected, Shape queries, Shape keys, Shape values) {
+        Shape[] built = block.getInputShapes();
+        Shape[] given = {queries, keys, values};
+        String[] names = {"queries", "keys", "values"};
+        for (int i = 0; i < projected; i++) {
+            long expected = built[i].get(built[i].dimension() - 1);
+            if (given[i].get(2) != expected) {
+                throw new IllegalArgumentException(describe(queries, keys, values) + ": this " + block
+                        + " was built for " + names[i] + " of " + expected + " features (last axis), got "
+                        + given[i].get(2));
+            }
+        }
+    }
+
     static String describe(Shape queries, Shape keys, Shape values) {
         return "queries " + queries + ", keys " + keys + " and values " + values + " do not fit";
     }

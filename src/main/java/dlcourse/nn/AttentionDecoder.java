@@ -5,12 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +21,8 @@ import java.util.List;
  * source valid lengths (batch). {@link #attentionWeights()}: (batch, target steps, source steps)
  * of the last decode call.
  */
-public final class AttentionDecoder extends AbstractBlock implements Decoder {
+public final class AttentionDecoder extends AbstractDecoder {
 
-    private final int vocabularySize;
     private final int embeddingSize;
     private final int hiddenSize;
     private final int layers;
@@ -36,7 +33,7 @@ public final class AttentionDecoder extends AbstractBlock implements Decoder {
     private NDArray attentionWeights;
 
     public AttentionDecoder(int vocabularySize, int embeddingSize, int hiddenSize, int layers) {
-        this.vocabularySize = vocabularySize;
+        super(vocabularySize);
         this.embeddingSize = embeddingSize;
         this.hiddenSize = hiddenSize;
         this.layers = layers;
@@ -45,11 +42,6 @@ public final class AttentionDecoder extends AbstractBlock implements Decoder {
         gru = addChildBlock("gru", GRU.builder().setStateSize(hiddenSize).setNumLayers(layers)
                 .optReturnState(true).build());
         dense = addChildBlock("dense", Linear.builder().setUnits(vocabularySize).build());
-    }
-
-    @Override
-    public int vocabularySize() {
-        return vocabularySize;
     }
 
     /** Attention weights (batch, target steps, source steps) of the last decode call. */
@@ -66,7 +58,10 @@ public final class AttentionDecoder extends AbstractBlock implements Decoder {
     }
 
     @Override
-    public NDList decode(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
+    protected NDList decodeChecked(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
+        long batch = tokens.getShape().get(0);
+        checkState(state, "start from initialState(...) of an encoder with " + layers + " layer(s) of " + hiddenSize,
+                new Shape(batch, -1, hiddenSize), new Shape(batch, layers, hiddenSize), new Shape(batch));
         NDArray encoded = state.get(0);
         NDArray hidden = state.get(1).transpose(1, 0, 2);
         NDArray validLengths = state.get(2);
@@ -95,23 +90,12 @@ public final class AttentionDecoder extends AbstractBlock implements Decoder {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return decode(parameterStore, inputs.head(), inputs.subNDList(1), training);
-    }
-
-    @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape vectors = new Shape(1, 1, hiddenSize);
         embedding.initialize(manager, dataType, new Shape(1, 1));
         attention.initialize(manager, dataType, vectors, vectors, vectors);
         gru.initialize(manager, dataType, new Shape(1, 1, embeddingSize + hiddenSize));
         dense.initialize(manager, dataType, new Shape(1, hiddenSize));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputs) {
-        return new Shape[] {new Shape(inputs[0].get(0), inputs[0].get(1), vocabularySize)};
     }
 
     @Override

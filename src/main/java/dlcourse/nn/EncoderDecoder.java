@@ -50,8 +50,19 @@ public final class EncoderDecoder extends AbstractBlock {
             throw new IllegalArgumentException("an encoder-decoder reads (sources, source valid lengths, decoder inputs), got "
                     + inputs.size() + " arrays");
         }
+        checkInputs(inputs.get(0).getShape(), inputs.get(1).getShape(), inputs.get(2).getShape());
         NDList state = begin(parameterStore, inputs.get(0), inputs.get(1), training);
         return new NDList(decoder.decode(parameterStore, inputs.get(2), state, training).head());
+    }
+
+    /** Throws, naming the three shapes, unless they are (batch, source steps), (batch) and (batch, target steps). */
+    private static void checkInputs(Shape sources, Shape validLengths, Shape decoderInputs) {
+        if (sources.dimension() != 2 || !validLengths.equals(new Shape(sources.get(0)))
+                || decoderInputs.dimension() != 2 || decoderInputs.get(0) != sources.get(0)) {
+            throw new IllegalArgumentException("an encoder-decoder reads sources (batch, source steps), their valid "
+                    + "lengths (batch) and decoder inputs (batch, target steps), one row per sequence; got sources "
+                    + sources + ", valid lengths " + validLengths + " and decoder inputs " + decoderInputs);
+        }
     }
 
     /** Number of parameters (weights and biases) in encoder and decoder together. */

@@ -77,6 +77,7 @@ public final class MultiHeadAttention extends AbstractBlock {
             throw new IllegalArgumentException(Attention.describe(q, k, v)
                     + ": expected (batch, queries, dq), (batch, keys, dk) and (batch, keys, dv)");
         }
+        Attention.checkFeatureSizes(this, 3, q, k, v);
         NDList split = new NDList(
                 splitHeads(queryProjection.forward(parameterStore, new NDList(queries), training).head()),
                 splitHeads(keyProjection.forward(parameterStore, new NDList(keys), training).head()),

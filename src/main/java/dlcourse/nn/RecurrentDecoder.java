@@ -5,12 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * The seq2seq GRU decoder without attention: it starts from the encoder's final state, and at
@@ -19,9 +17,8 @@ import ai.djl.util.PairList;
  *
  * <p>State: hidden state (batch, layers, hidden) and context (batch, hidden).
  */
-public final class RecurrentDecoder extends AbstractBlock implements Decoder {
+public final class RecurrentDecoder extends AbstractDecoder {
 
-    private final int vocabularySize;
     private final int embeddingSize;
     private final int hiddenSize;
     private final int layers;
@@ -30,7 +27,7 @@ public final class RecurrentDecoder extends AbstractBlock implements Decoder {
     private final Block dense;
 
     public RecurrentDecoder(int vocabularySize, int embeddingSize, int hiddenSize, int layers) {
-        this.vocabularySize = vocabularySize;
+        super(vocabularySize);
         this.embeddingSize = embeddingSize;
         this.hiddenSize = hiddenSize;
         this.layers = layers;
@@ -41,19 +38,16 @@ public final class RecurrentDecoder extends AbstractBlock implements Decoder {
     }
 
     @Override
-    public int vocabularySize() {
-        return vocabularySize;
-    }
-
-    @Override
     public NDList initialState(NDList encoderOutputs, NDArray sourceValidLengths) {
         NDArray hidden = encoderOutputs.get(1);
         return new NDList(hidden, hidden.get(":, -1, :"));
     }
 
     @Override
-    public NDList decode(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
+    protected NDList decodeChecked(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
         Shape shape = tokens.getShape();
+        checkState(state, "start from initialState(...) of an encoder with " + layers + " layer(s) of " + hiddenSize,
+                new Shape(shape.get(0), layers, hiddenSize), new Shape(shape.get(0), hiddenSize));
         NDArray embedded = embedding.forward(parameterStore, new NDList(tokens), training).head();
         NDArray context = state.get(1).expandDims(1).broadcast(new Shape(shape.get(0), shape.get(1), hiddenSize));
         NDList outputs = gru.forward(parameterStore,
@@ -63,21 +57,10 @@ public final class RecurrentDecoder extends AbstractBlock implements Decoder {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return decode(parameterStore, inputs.head(), inputs.subNDList(1), training);
-    }
-
-    @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         embedding.initialize(manager, dataType, new Shape(1, 1));
         gru.initialize(manager, dataType, new Shape(1, 1, embeddingSize + hiddenSize));
         dense.initialize(manager, dataType, new Shape(1, hiddenSize));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputs) {
-        return new Shape[] {new Shape(inputs[0].get(0), inputs[0].get(1), vocabularySize)};
     }
 
     @Override

@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 import dlcourse.data.Tokenizer;
 import dlcourse.data.Vocab;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -61,6 +62,11 @@ public final class RecurrentModel extends AbstractBlock {
         return new RecurrentModel(recurrentLayer, vocabularySize, vocabularySize);
     }
 
+    /** Number of tokens the model reads: token indices must be below it. */
+    public int vocabularySize() {
+        return vocabularySize;
+    }
+
     /** The recurrent layer inside (for example to read its parameters). */
     public Block recurrentLayer() {
         return recurrent;
@@ -98,6 +104,7 @@ public final class RecurrentModel extends AbstractBlock {
         }
         NDList recurrentInputs = new NDList(tokens.oneHot(vocabularySize));
         if (inputs.size() > 1) {
+            checkState(tokens.getShape(), inputs.subNDList(1));
             recurrentInputs.addAll(inputs.subNDList(1));
         } else {
             recurrentInputs.addAll(beginState(tokens.getManager(), tokens.getShape().get(0)));
@@ -106,6 +113,18 @@ public final class RecurrentModel extends AbstractBlock {
         NDList result = dense.forward(parameterStore, new NDList(recurrentOutputs.head()), training);
         result.addAll(recurrentOutputs.subNDList(1));
         return result;
+    }
+
+    /** Throws, naming the shapes, unless {@code state} is what the recurrent layer needs for tokens of {@code tokens}' shape. */
+    private void checkState(Shape tokens, NDList state) {
+        Shape[] expected = stateShapes(tokens);
+        Shape[] given = state.getShapes();
+        if (!Arrays.equals(expected, given)) {
+            throw new IllegalArgumentException("a state of shapes " + Arrays.toString(given) + " does not fit tokens "
+                    + tokens + ": " + recurrent.getClass().getSimpleName() + " needs " + Arrays.toString(expected)
+                    + " (layers, batch, hidden); continue from the state the model returned for a batch of the same "
+                    + "size, or start from beginState(manager, " + tokens.get(0) + ")");
+        }
     }
 
     @Override

@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,16 +19,15 @@ import java.util.List;
  * layer the inputs it has seen so far, so that a new token attends to all earlier ones and gets
  * the positional encoding of its own position.
  */
-public final class TransformerDecoder extends AbstractBlock implements Decoder {
+public final class TransformerDecoder extends AbstractDecoder {
 
-    private final int vocabularySize;
     private final int hiddenSize;
     private final TokenEmbedding embedding;
     private final List<TransformerDecoderBlock> layers = new ArrayList<>();
     private final Block dense;
 
     public TransformerDecoder(int vocabularySize, int hiddenSize, int feedForwardSize, int heads, int layerCount) {
-        this.vocabularySize = vocabularySize;
+        super(vocabularySize);
         this.hiddenSize = hiddenSize;
         embedding = addChildBlock("embedding", new TokenEmbedding(vocabularySize, hiddenSize));
         for (int i = 0; i < layerCount; i++) {
@@ -45,17 +42,20 @@ public final class TransformerDecoder extends AbstractBlock implements Decoder {
     }
 
     @Override
-    public int vocabularySize() {
-        return vocabularySize;
-    }
-
-    @Override
     public NDList initialState(NDList encoderOutputs, NDArray sourceValidLengths) {
         return new NDList(encoderOutputs.get(0), sourceValidLengths);
     }
 
     @Override
-    public NDList decode(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
+    protected NDList decodeChecked(ParameterStore parameterStore, NDArray tokens, NDList state, boolean training) {
+        long batch = tokens.getShape().get(0);
+        checkState(state, "start from initialState(...) of an encoder of " + hiddenSize + " features",
+                new Shape(batch, -1, hiddenSize), new Shape(batch));
+        if (state.size() > 2 && state.size() != 2 + layers.size()) {
+            throw new IllegalArgumentException(this + " continues from a state of the encoder outputs, the valid lengths "
+                    + "and one array per layer (" + (2 + layers.size()) + " arrays), got " + state.size()
+                    + ": pass the state the previous decode call returned");
+        }
         NDArray encoded = state.get(0);
         NDArray validLengths = state.get(1);
         boolean continuing = state.size() > 2;
@@ -79,12 +79,6 @@ public final class TransformerDecoder extends AbstractBlock implements Decoder {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return decode(parameterStore, inputs.head(), inputs.subNDList(1), training);
-    }
-
-    @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape vectors = new Shape(1, 1, hiddenSize);
         embedding.initialize(manager, dataType, new Shape(1, 1));
@@ -92,11 +86,6 @@ public final class TransformerDecoder extends AbstractBlock implements Decoder {
             layer.initialize(manager, dataType, vectors, vectors, new Shape(1));
         }
         dense.initialize(manager, dataType, new Shape(1, hiddenSize));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputs) {
-        return new Shape[] {new Shape(inputs[0].get(0), inputs[0].get(1), vocabularySize)};
     }
 
     @Override

@@ -39,6 +39,10 @@ public final class TransformerEncoder extends AbstractBlock implements Encoder {
         if (sources.getShape().dimension() != 2) {
             throw new IllegalArgumentException("the encoder reads token indices (batch, steps), got " + sources.getShape());
         }
+        if (validLengths != null && !validLengths.getShape().equals(sources.getShape().slice(0, 1))) {
+            throw new IllegalArgumentException("sources " + sources.getShape() + " need one valid length per sequence, "
+                    + "shape " + sources.getShape().slice(0, 1) + ", got valid lengths " + validLengths.getShape());
+        }
         NDArray x = embedding.forward(parameterStore, new NDList(sources), training).head()
                 .mul((float) Math.sqrt(hiddenSize));
         x = PositionalEncoding.add(x, 0);

@@ -258,6 +258,66 @@ public final class Plots {
     }
 
     /**
+     * Sets the axes to show at least [xMin, xMax] × [yMin, yMax] with one unit as long on the x axis
+     * as on the y axis, so that a circle is drawn round and a right angle looks right; the range of
+     * the axis with room to spare is widened about its centre. XChart has no such setting, so the
+     * chart is drawn once to measure its plot area: call this after adding series, legend and styling.
+     */
+    public static XYChart equalAxes(XYChart chart, double xMin, double xMax, double yMin, double yMax) {
+        if (!(xMax > xMin) || !(yMax > yMin)) {
+            throw new IllegalArgumentException("equal axes for '" + chart.getTitle() + "' need xMin < xMax and "
+                    + "yMin < yMax, got x in [" + xMin + ", " + xMax + "] and y in [" + yMin + ", " + yMax + "]");
+        }
+        double[] x = {xMin, xMax};
+        double[] y = {yMin, yMax};
+        // Twice: the new ranges' tick labels can change the plot area's width by a few pixels.
+        for (int pass = 0; pass < 2; pass++) {
+            chart.getStyler().setXAxisMin(x[0]).setXAxisMax(x[1]).setYAxisMin(y[0]).setYAxisMax(y[1]);
+            double[] area = plotArea(chart);
+            double xPerPixel = (xMax - xMin) / area[0];
+            double yPerPixel = (yMax - yMin) / area[1];
+            double perPixel = Math.max(xPerPixel, yPerPixel);
+            double xCentre = (xMin + xMax) / 2;
+            double yCentre = (yMin + yMax) / 2;
+            x = new double[] {xCentre - perPixel * area[0] / 2, xCentre + perPixel * area[0] / 2};
+            y = new double[] {yCentre - perPixel * area[1] / 2, yCentre + perPixel * area[1] / 2};
+        }
+        chart.getStyler().setXAxisMin(x[0]).setXAxisMax(x[1]).setYAxisMin(y[0]).setYAxisMax(y[1]);
+        return chart;
+    }
+
+    /** Width and height in pixels of the plot area XChart draws for this chart (found by painting it once). */
+    static double[] plotArea(XYChart chart) {
+        Color background = chart.getStyler().getPlotBackgroundColor();
+        Color probe = new Color(0x01, 0x02, 0x03);
+        chart.getStyler().setPlotBackgroundColor(probe);
+        BufferedImage image;
+        try {
+            image = image(chart);
+        } finally {
+            chart.getStyler().setPlotBackgroundColor(background);
+        }
+        int left = image.getWidth();
+        int right = -1;
+        int top = image.getHeight();
+        int bottom = -1;
+        for (int py = 0; py < image.getHeight(); py++) {
+            for (int px = 0; px < image.getWidth(); px++) {
+                if ((image.getRGB(px, py) & 0xFFFFFF) == (probe.getRGB() & 0xFFFFFF)) {
+                    left = Math.min(left, px);
+                    right = Math.max(right, px);
+                    top = Math.min(top, py);
+                    bottom = Math.max(bottom, py);
+                }
+            }
+        }
+        if (right < left) {
+            throw new IllegalStateException("chart '" + chart.getTitle() + "' has no plot area to measure");
+        }
+        return new double[] {right - left + 1, bottom - top + 1};
+    }
+
+    /**
      * XChart cuts off a title that is wider than the room beside the plot; such a title gets a
      * smaller font (down to 10 pt) so that it fits.
      */

@@ -46,10 +46,7 @@ public final class GradientClipping {
      * they had before clipping.
      */
     public static double clipByGlobalNorm(List<NDArray> gradients, double maxNorm) {
-        if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("maxNorm must be positive, got " + maxNorm
-                    + "; pass Double.POSITIVE_INFINITY for no clipping");
-        }
+        checkMaxNorm(maxNorm);
         double norm = globalNorm(gradients);
         if (norm > maxNorm) {
             float scale = (float) (maxNorm / norm);
@@ -58,6 +55,15 @@ public final class GradientClipping {
             }
         }
         return norm;
+    }
+
+    /** Returns {@code maxNorm} if it is a maximum norm to clip at (positive; infinity for none), else throws. */
+    static double checkMaxNorm(double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxNorm
+                    + "; pass Double.POSITIVE_INFINITY for no clipping");
+        }
+        return maxNorm;
     }
 
     /** Clips the gradients of a block's parameters ({@code block.getParameters()}) after backward. */

@@ -66,11 +66,7 @@ public final class LanguageModelTraining {
      * (chapter 07); without this call they are not clipped.
      */
     public LanguageModelTraining withGradientClipping(double maxNorm) {
-        if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxNorm
-                    + "; pass Double.POSITIVE_INFINITY for no clipping");
-        }
-        maxGradientNorm = maxNorm;
+        maxGradientNorm = GradientClipping.checkMaxNorm(maxNorm);
         return this;
     }
 
@@ -86,18 +82,24 @@ public final class LanguageModelTraining {
      * measured, untimed: the seconds column counts training only.
      */
     public TrainingHistory fit(SequenceBatches training, SequenceBatches validation, int epochs) {
-        return Epochs.run(history, livePlotTitle, epochs, () -> trainPass(training),
+        checkTokens(training, "training");
+        checkTokens(validation, "validation");
+        return Epochs.run(history, livePlotTitle, epochs, checks -> trainPass(training, checks),
                 totals -> new double[] {perplexity(totals[0], (long) totals[1]), perplexity(validation)});
     }
 
     /** Perplexity of the model on {@code batches} (no training), carrying the state as the partitioning allows. */
     public double perplexity(SequenceBatches batches) {
+        checkTokens(batches, "these");
         boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
         double totalLoss = 0;
         long tokens = 0;
         try (NDManager epoch = trainer.getManager().newSubManager()) {
             NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
-            for (SequenceBatches.Batch batch : batches.epoch(epoch)) {
+            List<SequenceBatches.Batch> list = batches.epoch(epoch);
+            for (int b = 0; b < list.size(); b++) {
+                BatchChecks.beforeEvaluationBatch(b + 1, list.size());
+                SequenceBatches.Batch batch = list.get(b);
                 try (NDManager step = epoch.newSubManager()) {
                     step.tempAttachAll(batch.inputs(), batch.targets());
                     NDList inputs = new NDList(batch.inputs());
@@ -133,8 +135,11 @@ public final class LanguageModelTraining {
         return gradientNorms.stream().flatMapToDouble(Arrays::stream).toArray();
     }
 
-    /** One pass over {@code batches}, an optimiser step after each; returns the summed loss and the number of tokens. */
-    private double[] trainPass(SequenceBatches batches) {
+    /**
+     * One pass over {@code batches}, an optimiser step after each, with {@code checks} before each
+     * batch and on its loss and gradient norm; returns the summed loss and the number of tokens.
+     */
+    private double[] trainPass(SequenceBatches batches, BatchChecks checks) {
         boolean carryState = batches.partitioning() == SequenceBatches.Partitioning.SEQUENTIAL;
         double totalLoss = 0;
         long tokens = 0;
@@ -143,6 +148,7 @@ public final class LanguageModelTraining {
             double[] norms = new double[list.size()];
             NDList state = carryState ? model.beginState(epoch, batches.batchSize()) : null;
             for (int b = 0; b < list.size(); b++) {
+                checks.beforeBatch(b + 1, list.size());
                 SequenceBatches.Batch batch = list.get(b);
                 try (NDManager step = epoch.newSubManager()) {
                     // The batch's arrays join this step's manager for a while, so what is computed from them is freed with it.
@@ -153,11 +159,14 @@ public final class LanguageModelTraining {
                     try (GradientCollector collector = trainer.newGradientCollector()) {
                         outputs = trainer.forward(inputs);
                         NDArray value = crossEntropy(outputs.head(), batch.targets());
+                        float loss = value.getFloat();
+                        checks.checkLoss(b + 1, list.size(), loss);
                         collector.backward(value);
-                        totalLoss += value.getFloat() * batch.targets().size();
+                        totalLoss += loss * batch.targets().size();
                         tokens += batch.targets().size();
                     }
                     norms[b] = clipGradients(trainer, maxGradientNorm);
+                    checks.checkGradientNorm(b + 1, list.size(), norms[b]);
                     trainer.step();
                     if (carryState) {
                         NDList previous = state;
@@ -183,8 +192,10 @@ public final class LanguageModelTraining {
         if (training.model != model) {
             throw new IllegalArgumentException(model + " is not the trainer's model; pass the model the trainer trains");
         }
+        BatchChecks checks = BatchChecks.training(training.history);
+        checks.startEpoch();
         Timer timer = new Timer();
-        double[] totals = training.trainPass(batches);
+        double[] totals = training.trainPass(batches, checks);
         double seconds = timer.stop();
         return new Epoch(perplexity(totals[0], (long) totals[1]), seconds, totals[1] / seconds, training.gradientNorms());
     }
@@ -230,6 +241,16 @@ public final class LanguageModelTraining {
             NDArray following = validation.get("1:").toType(DataType.INT64, false);
             NDArray pairs = previous.mul(vocabSize).add(following);
             return Math.exp(-logProbabilities.reshape(-1).take(pairs).mean().getFloat());
+        }
+    }
+
+    /** Throws unless every token of {@code batches} is below the model's vocabulary size (one-hot would zero the others). */
+    private void checkTokens(SequenceBatches batches, String which) {
+        if (batches.largestToken() >= model.vocabularySize()) {
+            throw new IllegalArgumentException("the " + which + " batches hold token index " + batches.largestToken()
+                    + ", but the model reads a vocabulary of " + model.vocabularySize() + " tokens (indices 0 to "
+                    + (model.vocabularySize() - 1) + "): build the model with the size of the vocabulary that made the "
+                    + "corpus, vocab.size()");
         }
     }
 

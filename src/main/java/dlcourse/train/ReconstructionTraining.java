@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 
 /**
@@ -25,6 +26,7 @@ public final class ReconstructionTraining {
     public static final String VALIDATION_ERROR = "validation error";
 
     private final Trainer trainer;
+    private final Shape inputShape;
     private final int batchSize;
     private final TrainingHistory history = new TrainingHistory(TRAIN_LOSS, VALIDATION_ERROR);
     private String livePlotTitle;
@@ -35,6 +37,7 @@ public final class ReconstructionTraining {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         this.trainer = trainer;
+        this.inputShape = Epochs.inputShape(trainer);
         this.batchSize = batchSize;
     }
 
@@ -53,11 +56,12 @@ public final class ReconstructionTraining {
         checkPairs(inputs, targets, "training");
         checkPairs(validationInputs, validationTargets, "validation");
         long n = inputs.getShape().get(0);
-        return Epochs.run(history, livePlotTitle, epochs, () -> Epochs.shuffledPass(trainer, n, batchSize, (batch, indices) -> {
-            NDArray x = inputs.get(batch, new NDIndex("{}", indices));
-            NDArray y = targets.get(batch, new NDIndex("{}", indices));
-            return new NDList(trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))));
-        }), totals -> new double[] {totals[0] / n, evaluate(validationInputs, validationTargets)});
+        return Epochs.run(history, livePlotTitle, epochs, checks -> Epochs.shuffledPass(trainer, n, batchSize, checks,
+                (batch, indices) -> {
+                    NDArray x = inputs.get(batch, new NDIndex("{}", indices));
+                    NDArray y = targets.get(batch, new NDIndex("{}", indices));
+                    return new NDList(trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))));
+                }), totals -> new double[] {totals[0] / n, evaluate(validationInputs, validationTargets)});
     }
 
     /** The mean squared error per element between the model's outputs for {@code inputs} and {@code targets}. */
@@ -70,6 +74,7 @@ public final class ReconstructionTraining {
 
     /** The model's outputs for {@code inputs}, computed in inference mode, owned by {@code manager}. */
     public NDArray predict(NDArray inputs, NDManager manager) {
+        Epochs.checkFeatures(inputShape, inputs, "the inputs");
         return Epochs.predict(trainer, inputs, batchSize, manager, outputs -> outputs);
     }
 
@@ -89,7 +94,11 @@ public final class ReconstructionTraining {
         }
     }
 
-    private static void checkPairs(NDArray inputs, NDArray targets, String what) {
+    /**
+     * Throws unless {@code inputs} and {@code targets} hold the same number of examples, the inputs
+     * of the shape the model was built for and the targets of the shape of its outputs.
+     */
+    private void checkPairs(NDArray inputs, NDArray targets, String what) {
         if (inputs.getShape().dimension() == 0 || targets.getShape().dimension() == 0
                 || inputs.getShape().get(0) != targets.getShape().get(0)) {
             throw new IllegalArgumentException(what + " inputs " + inputs.getShape() + " and targets "
@@ -97,6 +106,17 @@ public final class ReconstructionTraining {
         }
         if (inputs.getShape().get(0) == 0) {
             throw new IllegalArgumentException(what + " data has no examples");
+        }
+        Epochs.checkFeatures(inputShape, inputs, "the " + what + " inputs");
+        if (inputShape == null) {
+            return;
+        }
+        Shape output = trainer.getModel().getBlock().getOutputShapes(new Shape[] {inputShape})[0];
+        if (!targets.getShape().slice(1).equals(output.slice(1))) {
+            throw new IllegalArgumentException("the " + what + " targets have shape " + targets.getShape()
+                    + ", examples of shape " + targets.getShape().slice(1) + ", but the model's outputs have examples of "
+                    + "shape " + output.slice(1) + ": give targets of the outputs' shape (the squared error would "
+                    + "otherwise be broadcast between mismatched arrays)");
         }
     }
 }

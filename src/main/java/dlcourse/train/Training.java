@@ -26,8 +26,9 @@ import java.util.function.UnaryOperator;
  * double testAccuracy = training.evaluate(testImages, testLabels);
  * </pre>
  *
- * <p>Features are the model's input with the examples along axis 0; labels are class indices
- * (N). Every batch lives in its own NDManager, closed when the batch is done, so native memory
+ * <p>Features are the model's input with the examples along axis 0, each of the shape the
+ * trainer was initialised for (a different shape is refused with both shapes named); labels are
+ * class indices (N). Every batch lives in its own NDManager, closed when the batch is done, so native memory
  * does not grow across epochs.
  */
 public final class Training {
@@ -37,6 +38,7 @@ public final class Training {
     public static final String VALIDATION_ACCURACY = "validation accuracy";
 
     private final Trainer trainer;
+    private final Shape inputShape;
     private final int batchSize;
     private final TrainingHistory history = new TrainingHistory(TRAIN_LOSS, TRAIN_ACCURACY, VALIDATION_ACCURACY);
     private String livePlotTitle;
@@ -49,15 +51,18 @@ public final class Training {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         this.trainer = trainer;
+        this.inputShape = Epochs.inputShape(trainer);
         this.batchSize = batchSize;
     }
 
     /**
      * A trainer for {@code block} with {@code loss} and {@code optimizer}, initialised for inputs of
      * {@code inputShape} (batch axis first, of size 1 for example). Its model is closed with
-     * {@code owner}, so re-running the notebook cell that made {@code owner} frees it.
+     * {@code owner}, so re-running the notebook cell that made {@code owner} frees it. An optimiser
+     * setting that cannot train (a NaN or negative learning rate, say) is refused here, by name.
      */
     public static Trainer newTrainer(NDManager owner, Block block, Loss loss, Optimizer optimizer, Shape inputShape) {
+        OptimizerSettings.check(optimizer);
         Model model = Model.newInstance("model " + block.getClass().getSimpleName());
         model.setBlock(block);
         owner.attachInternal("model " + UUID.randomUUID(), model);
@@ -91,9 +96,11 @@ public final class Training {
                                NDArray validationLabels, int epochs) {
         checkExamples(features, labels, "training");
         checkExamples(validationFeatures, validationLabels, "validation");
+        Epochs.checkFeatures(inputShape, features, "the training features");
+        Epochs.checkFeatures(inputShape, validationFeatures, "the validation features");
         long n = features.getShape().get(0);
-        return Epochs.run(history, livePlotTitle, epochs, () -> {
-            double[] lossAndCorrect = Epochs.shuffledPass(trainer, n, batchSize, (batch, indices) -> {
+        return Epochs.run(history, livePlotTitle, epochs, checks -> {
+            double[] lossAndCorrect = Epochs.shuffledPass(trainer, n, batchSize, checks, (batch, indices) -> {
                 NDArray x = augmentation.apply(features.get(batch, new NDIndex("{}", indices)));
                 NDArray y = labels.get(batch, new NDIndex("{}", indices));
                 NDList scores = trainer.forward(new NDList(x));
@@ -107,6 +114,7 @@ public final class Training {
     /** Accuracy on {@code features}: the fraction whose predicted class equals the label, with the model in evaluation mode. */
     public double evaluate(NDArray features, NDArray labels) {
         checkExamples(features, labels, "evaluation");
+        Epochs.checkFeatures(inputShape, features, "the features");
         long n = features.getShape().get(0);
         return Epochs.sumInBatches(trainer, n, batchSize, (batch, range) -> correctCount(
                 trainer.evaluate(new NDList(features.get(batch, range))).singletonOrThrow(), labels.get(batch, range))) / n;
@@ -114,6 +122,7 @@ public final class Training {
 
     /** The predicted class (float32, like the labels) of every example, owned by {@code manager}. */
     public NDArray predict(NDArray features, NDManager manager) {
+        Epochs.checkFeatures(inputShape, features, "the features");
         return Epochs.predict(trainer, features, batchSize, manager,
                 scores -> scores.argMax(1).toType(DataType.FLOAT32, false));
     }

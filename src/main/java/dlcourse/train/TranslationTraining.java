@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -22,7 +23,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.IntToDoubleFunction;
 import java.util.UUID;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Training and evaluating an {@link EncoderDecoder} on {@link DateTranslationDataset} arrays:
@@ -86,11 +93,7 @@ public final class TranslationTraining {
      * (chapter 07); without this call they are not clipped.
      */
     public TranslationTraining withGradientClipping(double maxNorm) {
-        if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("the maximum gradient norm must be positive, got " + maxNorm
-                    + "; pass Double.POSITIVE_INFINITY for no clipping");
-        }
-        maxGradientNorm = maxNorm;
+        maxGradientNorm = GradientClipping.checkMaxNorm(maxNorm);
         return this;
     }
 
@@ -107,12 +110,13 @@ public final class TranslationTraining {
      */
     public TrainingHistory fit(DateTranslationDataset.Arrays training, DateTranslationDataset.Arrays validation,
                                int epochs) {
-        return Epochs.run(history, livePlotTitle, epochs, () -> new double[] {trainPass(training)},
+        return Epochs.run(history, livePlotTitle, epochs, checks -> new double[] {trainPass(training, checks)},
                 totals -> new double[] {totals[0], exactMatch(validation, 1)});
     }
 
     /** Fraction of {@code data}'s dates translated exactly right: greedy for {@code beamWidth} 1, beam search otherwise. */
     public double exactMatch(DateTranslationDataset.Arrays data, int beamWidth) {
+        BatchChecks.beforeEvaluationBatch(1, 1);
         try (NDManager scratch = trainer.getManager().newSubManager()) {
             NDArray predicted = translate(scratch, model, dataset, data, beamWidth);
             return SequenceDecoding.exactMatch(predicted, data.targetOutputs());
@@ -121,6 +125,7 @@ public final class TranslationTraining {
 
     /** The mean loss per target token on {@code data} (no training). */
     public double loss(DateTranslationDataset.Arrays data) {
+        BatchChecks.beforeEvaluationBatch(1, 1);
         try (NDManager scratch = trainer.getManager().newSubManager()) {
             NDList inputs = new NDList(data.sources(), data.sourceValidLengths(), data.targetInputs());
             NDList labels = new NDList(data.targetOutputs(), data.targetValidLengths());
@@ -155,6 +160,7 @@ public final class TranslationTraining {
     /** A trainer for {@code model} with {@link SequenceMaskedCrossEntropyLoss} and {@code optimizer}. */
     public static Trainer newTrainer(NDManager owner, EncoderDecoder model, DateTranslationDataset dataset,
                                      Optimizer optimizer) {
+        OptimizerSettings.check(optimizer);
         Model container = Model.newInstance("translation " + UUID.randomUUID());
         container.setBlock(model);
         owner.attachInternal("model " + UUID.randomUUID(), container);
@@ -165,12 +171,13 @@ public final class TranslationTraining {
     }
 
     /**
-     * One pass over {@code data}, an optimiser step after each batch; returns the mean of the
-     * batches' losses. Batches hold sources of similar length (examples are shuffled, sorted by
-     * length within groups of 8 batches, and the batches shuffled again) and are cut to their
-     * longest source, so little time goes into padding.
+     * One pass over {@code data}, an optimiser step after each batch, with {@code checks} before
+     * each batch and on its loss and gradient norm; returns the mean of the batches' losses.
+     * Batches hold sources of similar length (examples are shuffled, sorted by length within
+     * groups of 8 batches, and the batches shuffled again) and are cut to their longest source, so
+     * little time goes into padding.
      */
-    private double trainPass(DateTranslationDataset.Arrays data) {
+    private double trainPass(DateTranslationDataset.Arrays data, BatchChecks checks) {
         double totalLoss = 0;
         List<int[]> batches = lengthBuckets(data.sourceValidLengths().toIntArray(), batchSize, Seeds.random());
         if (batches.isEmpty()) {
@@ -178,7 +185,9 @@ public final class TranslationTraining {
                     + batchSize + "; use a smaller batch size");
         }
         try (NDManager epoch = trainer.getManager().newSubManager()) {
-            for (int[] batch : batches) {
+            for (int b = 0; b < batches.size(); b++) {
+                checks.beforeBatch(b + 1, batches.size());
+                int[] batch = batches.get(b);
                 try (NDManager step = epoch.newSubManager()) {
                     NDArray rows = step.create(batch);
                     NDArray lengths = rows(step, data.sourceValidLengths(), rows);
@@ -189,10 +198,13 @@ public final class TranslationTraining {
                             rows(step, data.targetValidLengths(), rows));
                     try (GradientCollector collector = trainer.newGradientCollector()) {
                         NDArray loss = trainer.getLoss().evaluate(labels, trainer.forward(inputs));
+                        float value = loss.getFloat();
+                        checks.checkLoss(b + 1, batches.size(), value);
                         collector.backward(loss);
-                        totalLoss += loss.getFloat();
+                        totalLoss += value;
                     }
-                    LanguageModelTraining.clipGradients(trainer, maxGradientNorm);
+                    double norm = LanguageModelTraining.clipGradients(trainer, maxGradientNorm);
+                    checks.checkGradientNorm(b + 1, batches.size(), norm);
                     trainer.step();
                 }
             }
@@ -210,8 +222,10 @@ public final class TranslationTraining {
         // Without a dataset: this loop does not translate.
         TranslationTraining training = new TranslationTraining(trainer, batchSize, null)
                 .withGradientClipping(maxGradientNorm);
+        BatchChecks checks = BatchChecks.training(training.history);
+        checks.startEpoch();
         Timer timer = new Timer();
-        double loss = training.trainPass(data);
+        double loss = training.trainPass(data, checks);
         return new Epoch(loss, timer.stop());
     }
 
@@ -266,6 +280,66 @@ public final class TranslationTraining {
             result.attach(manager);
             return result;
         }
+    }
+
+    /**
+     * Exact match against source length: {@code predicted} translations (examples, target steps) of
+     * {@code data}'s sources, grouped into buckets of {@code bucketWidth} source characters. One row
+     * per bucket that holds an example, shortest first: "source length" (the middle of the bucket),
+     * "examples" and "exact match".
+     */
+    public static Table exactMatchByLength(NDArray predicted, DateTranslationDataset.Arrays data, int bucketWidth) {
+        if (bucketWidth < 1) {
+            throw new IllegalArgumentException("a bucket holds 1 or more source lengths, got " + bucketWidth);
+        }
+        int[] buckets = data.sourceValidLengths().toIntArray();
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] /= bucketWidth;
+        }
+        return grouped("Exact match by source length", predicted, data, buckets, "source length",
+                bucket -> bucket * bucketWidth + (bucketWidth - 1) / 2.0);
+    }
+
+    /**
+     * Exact match against the number of dates a source lists: {@code predicted} translations
+     * (examples, target steps) of {@code data}'s sources, one row per number of dates, fewest first:
+     * "dates", "examples" and "exact match". (A target holds 11 tokens per date.)
+     */
+    public static Table exactMatchByDates(NDArray predicted, DateTranslationDataset.Arrays data) {
+        int[] dates = data.targetValidLengths().toIntArray();
+        for (int i = 0; i < dates.length; i++) {
+            dates[i] /= DateTranslationDataset.DATE_LENGTH + 1;
+        }
+        return grouped("Exact match by number of dates", predicted, data, dates, "dates", count -> count);
+    }
+
+    /**
+     * Exact match per group ({@code groups[i]} is example i's), a row per group in increasing order;
+     * the first column, {@code name}, holds each group's {@code value}.
+     */
+    private static Table grouped(String title, NDArray predicted, DateTranslationDataset.Arrays data, int[] groups,
+                                 String name, IntToDoubleFunction value) {
+        Shape targets = data.targetOutputs().getShape();
+        if (!predicted.getShape().equals(targets)) {
+            throw new IllegalArgumentException("predicted " + predicted.getShape() + " must have the shape of the targets "
+                    + targets + ": one row of target steps per example, as translate returns them");
+        }
+        int[] wrongTokens = predicted.toType(DataType.INT32, false).neq(data.targetOutputs().toType(DataType.INT32, false))
+                .toType(DataType.INT32, false).sum(new int[] {1}).toIntArray();
+        SortedMap<Integer, int[]> counts = new TreeMap<>();   // group -> {examples, exact}
+        for (int i = 0; i < groups.length; i++) {
+            int[] count = counts.computeIfAbsent(groups[i], g -> new int[2]);
+            count[0]++;
+            count[1] += wrongTokens[i] == 0 ? 1 : 0;
+        }
+        Table table = Table.create(title, DoubleColumn.create(name), IntColumn.create("examples"),
+                DoubleColumn.create("exact match"));
+        counts.forEach((group, count) -> {
+            table.doubleColumn(0).append(value.applyAsDouble(group));
+            table.intColumn(1).append(count[0]);
+            table.doubleColumn(2).append((double) count[1] / count[0]);
+        });
+        return table;
     }
 
     /** Exact match with a trainer made elsewhere, kept while chapters 09, 10 and 11 still call it; see {@link #exactMatch(DateTranslationDataset.Arrays, int)}. */

@@ -106,4 +106,80 @@ class DateTranslationDatasetTest {
         assertThrows(IllegalArgumentException.class, () -> DateTranslationDataset.generate(40_000, 1));
         assertThrows(IllegalArgumentException.class, () -> DateTranslationDataset.patterns("Klingon"));
     }
+
+    @Test
+    void listsHoldOneToMaxDatesInOneLanguageAndPatternAndShareNoDate() {
+        DateTranslationDataset lists = DateTranslationDataset.generate(600, 3, 3);
+        assertEquals(3, lists.maxDates());
+        assertEquals(33, lists.targetSteps());
+        assertTrue(lists.targetVocab().tokens().contains(DateTranslationDataset.TARGET_SEPARATOR));
+        Set<LocalDate> seen = new HashSet<>();
+        Set<Integer> counts = new HashSet<>();
+        for (DateTranslationDataset.Split split : DateTranslationDataset.Split.values()) {
+            for (DateTranslationDataset.Example example : lists.examples(split)) {
+                List<LocalDate> dates = example.dates();
+                counts.add(dates.size());
+                String[] sources = example.source().split(DateTranslationDataset.SOURCE_SEPARATOR);
+                String[] targets = example.target().split(DateTranslationDataset.TARGET_SEPARATOR);
+                assertEquals(dates.size(), sources.length, example.source());
+                assertEquals(dates.size(), targets.length, example.target());
+                for (int i = 0; i < dates.size(); i++) {
+                    assertTrue(seen.add(dates.get(i)), dates.get(i) + " is in two examples");
+                    assertEquals(dates.get(i), LocalDate.parse(targets[i]));
+                    assertTrue(sources[i].contains(String.valueOf(dates.get(i).getYear())), sources[i]);
+                }
+                if (dates.size() > 1) {
+                    IllegalStateException error = assertThrows(IllegalStateException.class, example::date);
+                    assertTrue(error.getMessage().contains("dates()"), error.getMessage());
+                }
+            }
+        }
+        assertEquals(Set.of(1, 2, 3), counts);
+    }
+
+    @Test
+    void listArraysPadDecoderInputsAndRepeatEndInOutputsWithElevenTokensPerDate() {
+        DateTranslationDataset lists = DateTranslationDataset.generate(200, 4, 2);
+        DateTranslationDataset.Example one = lists.examples(DateTranslationDataset.Split.TRAIN).stream()
+                .filter(example -> example.dates().size() == 1).findFirst().orElseThrow();
+        DateTranslationDataset.Example two = lists.examples(DateTranslationDataset.Split.TRAIN).stream()
+                .filter(example -> example.dates().size() == 2).findFirst().orElseThrow();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DateTranslationDataset.Arrays arrays = lists.arrays(manager, List.of(one, two));
+            assertEquals(new Shape(2, 22), arrays.targetInputs().getShape());
+            assertArrayEquals(new int[] {11, 22}, arrays.targetValidLengths().toIntArray());
+            Vocab target = lists.targetVocab();
+            int[] inputs = arrays.targetInputs().toIntArray();
+            int[] outputs = arrays.targetOutputs().toIntArray();
+            for (int t = 11; t < 22; t++) {
+                assertEquals(target.paddingIndex(), inputs[t], "decoder input " + t + " of a one-date example");
+                assertEquals(target.index(DateTranslationDataset.END), outputs[t - 1], "output " + (t - 1));
+            }
+            assertEquals(target.index(DateTranslationDataset.END), outputs[21]);
+            assertEquals(two.target(), lists.decodeTarget(java.util.Arrays.copyOfRange(outputs, 22, 44)));
+            assertEquals(one.target(), lists.decodeTarget(java.util.Arrays.copyOfRange(outputs, 0, 22)));
+            assertEquals(target.index(DateTranslationDataset.TARGET_SEPARATOR), outputs[22 + 10]);
+        }
+    }
+
+    @Test
+    void oneDatePerExampleIsTheDataSetWithoutListsAndItsTargetsHaveNoSeparator() {
+        DateTranslationDataset single = DateTranslationDataset.generate(2000, 7, 1);
+        for (DateTranslationDataset.Split split : DateTranslationDataset.Split.values()) {
+            assertEquals(DATES.examples(split), single.examples(split));
+        }
+        assertEquals(DATES.targetVocab().tokens(), single.targetVocab().tokens());
+        assertTrue(!DATES.targetVocab().tokens().contains(DateTranslationDataset.TARGET_SEPARATOR));
+        assertEquals("2025-03-03", new DateTranslationDataset.Example("3 mars 2025", "2025-03-03", "French",
+                List.of(LocalDate.of(2025, 3, 3))).date().toString());
+    }
+
+    @Test
+    void listsThatNeedMoreDatesThanTheCenturyHoldAreRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DateTranslationDataset.generate(20_000, 1, 2));
+        assertTrue(error.getMessage().contains("18262 examples of up to 2"), error.getMessage());
+        assertTrue(error.getMessage().contains("fewer examples"), error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DateTranslationDataset.generate(100, 1, 0));
+    }
 }

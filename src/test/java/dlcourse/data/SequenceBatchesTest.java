@@ -119,4 +119,12 @@ class SequenceBatchesTest {
         NDArray empty = manager.create(new int[0]);
         assertThrows(IllegalArgumentException.class, () -> new SequenceBatches(empty, 1, 1, Partitioning.SEQUENTIAL));
     }
+
+    @Test
+    void negativeTokensAreRefusedAndTheLargestTokenIsKnown() {
+        assertEquals(99, new SequenceBatches(corpus, 2, 3, Partitioning.RANDOM).largestToken());
+        String message = assertThrows(IllegalArgumentException.class, () -> new SequenceBatches(
+                corpus.sub(1), 2, 3, Partitioning.RANDOM)).getMessage();
+        assertEquals("token indices are 0 or more; this corpus holds -1", message);
+    }
 }

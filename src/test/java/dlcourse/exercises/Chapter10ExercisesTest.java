@@ -3,6 +3,7 @@ package dlcourse.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlcourse.nn.MaskedSoftmax;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter10Solutions;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,11 @@ class Chapter10ExercisesTest {
     }
 
     @Test
-    void maskedSoftmaxRejectsAPlainSoftmaxAndThePlaceholder() {
+    void maskedSoftmaxRejectsAPlainSoftmaxOneLengthPerSequenceAndThePlaceholder() {
         assertFalse(Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> scores.softmax(-1))).passed());
+        // Wrong: every query of a sequence masked with its first query's length.
+        assertFalse(Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) ->
+                MaskedSoftmax.apply(scores, lengths.get(":, 0")))).passed());
         assertFalse(Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> Exercise.todo())).passed());
     }
 }

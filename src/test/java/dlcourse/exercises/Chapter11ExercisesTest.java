@@ -1,10 +1,10 @@
 package dlcourse.exercises;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.training.tracker.Tracker;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter11Solutions;
 import org.junit.jupiter.api.Test;
@@ -12,18 +12,32 @@ import org.junit.jupiter.api.Test;
 class Chapter11ExercisesTest {
 
     @Test
-    void causalValidLengthsAcceptsTheSolution() {
-        assertTrue(Printed.run(() -> Chapter11Exercises.causalValidLengths(Chapter11Solutions::causalValidLengths)).passed());
+    void learningRateAcceptsTheSolution() {
+        assertTrue(Printed.run(() -> Chapter11Exercises.learningRate(Chapter11Solutions::learningRate)).right());
     }
 
     @Test
-    void causalValidLengthsRejectsLengthsThatIgnoreEarlierTokensOrCountFromZero() {
-        assertFalse(Printed.run(() -> Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) ->
-                Chapter11Solutions.causalValidLengths(manager, batch, steps, 0))).passed());
-        assertFalse(Printed.run(() -> Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) ->
-                manager.arange(earlier, earlier + steps, 1, DataType.INT32).reshape(1, steps)
-                        .broadcast(new Shape(batch, steps)))).passed());
-        assertFalse(Printed.run(() -> Chapter11Exercises.causalValidLengths((manager, batch, steps, earlier) -> Exercise.todo())).passed());
+    void learningRateRejectsSchedulesWithoutWarmUpOrThatNeverStopDecaying() {
+        Printed noWarmUp = Printed.run(() -> Chapter11Exercises.learningRate((update, decay) ->
+                Chapter11Solutions.learningRate(Math.max(update, 200), decay)));
+        assertTrue(noWarmUp.wrong(), noWarmUp.text());
+        assertTrue(noWarmUp.text().contains("update 0 "), noWarmUp.text());
+        Printed cosineForever = Printed.run(() -> Chapter11Exercises.learningRate((update, decay) -> update < 200
+                ? Chapter11Solutions.learningRate(update, decay)
+                : 1e-4 + (0.0125 - 1e-4) / 2 * (1 + Math.cos(Math.PI * (update - 200) / decay))));
+        assertTrue(cosineForever.wrong(), cosineForever.text());
+        assertTrue(Printed.run(() -> Chapter11Exercises.learningRate((update, decay) -> Exercise.todo())).unanswered());
+    }
+
+    @Test
+    void theReferenceScheduleIsTheNotebooksWarmUpThenCosine() {
+        Tracker schedule = Chapter11Exercises.schedule(1000);
+        assertEquals(1e-4, schedule.getNewValue(0), 1e-9);
+        assertEquals(0.0063, schedule.getNewValue(100), 1e-9);
+        assertEquals(0.0125, schedule.getNewValue(200), 1e-9);
+        assertEquals(0.0063, schedule.getNewValue(700), 1e-9);
+        assertEquals(1e-4, schedule.getNewValue(1200), 1e-9);
+        assertEquals(1e-4, schedule.getNewValue(5000), 1e-9);
     }
 
     @Test

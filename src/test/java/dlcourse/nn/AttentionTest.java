@@ -207,4 +207,27 @@ class AttentionTest {
         // Cross-attention gives the padded source positions 3, 4, 5 no weight.
         assertEquals(0f, block.crossAttentionWeights().get("0, :, :, 3:").sum().getFloat());
     }
+
+    @Test
+    void additiveAttentionNamesTheFeatureSizeItWasBuiltFor() {
+        AdditiveAttention attention = new AdditiveAttention(8);
+        Shape q = new Shape(2, 1, 5);
+        Shape k = new Shape(2, 7, 3);
+        attention.initialize(manager, DataType.FLOAT32, q, k, k);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> attention.forward(parameters,
+                new NDList(manager.zeros(new Shape(2, 1, 6)), manager.zeros(k), manager.zeros(k)), false));
+        assertEquals("queries (2, 1, 6), keys (2, 7, 3) and values (2, 7, 3) do not fit: this AdditiveAttention(8 hidden "
+                + "units) was built for queries of 5 features (last axis), got 6", error.getMessage());
+    }
+
+    @Test
+    void multiHeadAttentionNamesTheFeatureSizeItWasBuiltFor() {
+        MultiHeadAttention attention = new MultiHeadAttention(8, 2);
+        Shape x = new Shape(3, 4, 8);
+        attention.initialize(manager, DataType.FLOAT32, x, x, x);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> attention.forward(parameters,
+                new NDList(manager.zeros(x), manager.zeros(x), manager.zeros(new Shape(3, 4, 6))), false));
+        assertEquals("queries (3, 4, 8), keys (3, 4, 8) and values (3, 4, 6) do not fit: this MultiHeadAttention(2 heads, "
+                + "8 features) was built for values of 8 features (last axis), got 6", error.getMessage());
+    }
 }

@@ -131,4 +131,20 @@ class RecurrentModelTest {
         assertEquals("RecurrentModel(one-hot 5 -> RNN -> dense 5)", RecurrentModel.languageModel(rnn(2), 5).toString());
         assertEquals(List.of("01recurrent", "02dense"), RecurrentModel.languageModel(rnn(2), 5).getChildren().keys());
     }
+
+    @Test
+    void aStateThatDoesNotFitTheTokensIsRefusedWithBothShapes() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            RecurrentModel model = RecurrentModel.languageModel(rnn(4), 3);
+            model.initialize(manager, DataType.FLOAT32, new Shape(2, 5));
+            assertEquals(3, model.vocabularySize());
+            NDArray tokens = manager.zeros(new Shape(2, 5), DataType.INT32);
+            NDList fromAnotherBatch = model.beginState(manager, 8);
+            String message = assertThrows(IllegalArgumentException.class, () -> model.forward(
+                    new ParameterStore(manager, false), new NDList(tokens).addAll(fromAnotherBatch), false)).getMessage();
+            assertEquals("a state of shapes [(1, 8, 4)] does not fit tokens (2, 5): RNN needs [(1, 2, 4)] (layers, batch, "
+                    + "hidden); continue from the state the model returned for a batch of the same size, or start from "
+                    + "beginState(manager, 2)", message);
+        }
+    }
 }

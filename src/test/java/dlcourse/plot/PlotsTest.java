@@ -263,4 +263,57 @@ class PlotsTest {
         assertEquals(own, narrow.getStyler().getChartTitleFont().getSize());
     }
 
+
+    /** The bounding box {width, height} of the pixels of exactly this colour. */
+    private static int[] extent(BufferedImage image, int rgb) {
+        int left = image.getWidth(), right = -1, top = image.getHeight(), bottom = -1;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        return new int[] {right - left + 1, bottom - top + 1};
+    }
+
+    @Test
+    void equalAxesDrawACircleRoundOnAWideChart() {
+        XYChart chart = Plots.line("circle", "x", "y");
+        double[] xs = new double[361];
+        double[] ys = new double[361];
+        for (int i = 0; i <= 360; i++) {
+            xs[i] = Math.cos(Math.toRadians(i));
+            ys[i] = Math.sin(Math.toRadians(i));
+        }
+        XYSeries circle = Plots.series(chart, "unit circle", xs, ys);
+        circle.setLineColor(new java.awt.Color(0x123456));
+        chart.getStyler().setLegendVisible(false);            // its sample line has the circle's colour
+        Plots.equalAxes(chart, -1.1, 1.1, -1.1, 1.1);
+        int[] drawn = extent(Plots.image(chart), 0x123456);
+        assertEquals(1.0, (double) drawn[0] / drawn[1], 0.03, "the circle is " + drawn[0] + " by " + drawn[1] + " pixels");
+        assertTrue(chart.getStyler().getXAxisMax() > 1.1 && chart.getStyler().getYAxisMax() == 1.1,
+                "a 640 × 400 chart gets a wider x range; y keeps the range asked for");
+        assertEquals(0, chart.getStyler().getXAxisMin() + chart.getStyler().getXAxisMax(), 1e-9, "x is widened about its centre");
+    }
+
+    @Test
+    void equalAxesWidenYOnATallChart() {
+        XYChart chart = new org.knowm.xchart.XYChartBuilder().width(300).height(600).title("tall").build();
+        Plots.series(chart, "line", new double[] {0, 1}, new double[] {0, 1});
+        Plots.equalAxes(chart, 0, 4, 0, 1);
+        assertEquals(0, chart.getStyler().getXAxisMin(), 1e-9);
+        assertEquals(4, chart.getStyler().getXAxisMax(), 1e-9);
+        assertTrue(chart.getStyler().getYAxisMax() - chart.getStyler().getYAxisMin() > 4, "y gets more than x's 4 units");
+    }
+
+    @Test
+    void equalAxesRefuseAnEmptyRange() {
+        XYChart chart = Plots.line("t", "x", "y");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.equalAxes(chart, 1, 1, 0, 2));
+        assertTrue(e.getMessage().contains("xMin < xMax") && e.getMessage().contains("[1.0, 1.0]"), e.getMessage());
+    }
 }

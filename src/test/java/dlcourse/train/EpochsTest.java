@@ -38,7 +38,9 @@ class EpochsTest {
             List<Long> sizes = new ArrayList<>();
             List<Long> seen = new ArrayList<>();
             double[] expectedLoss = {0};
-            double[] totals = Epochs.shuffledPass(trainer, 10, 4, (batch, indices) -> {
+            BatchChecks checks = BatchChecks.training(new TrainingHistory("loss"));
+            checks.startEpoch();
+            double[] totals = Epochs.shuffledPass(trainer, 10, 4, checks, (batch, indices) -> {
                 sizes.add(indices.getShape().get(0));
                 for (long i : indices.toType(DataType.INT64, false).toLongArray()) {
                     seen.add(i);
@@ -81,10 +83,26 @@ class EpochsTest {
     void fewerThanOneEpochIsRefusedBeforeAnythingRuns() {
         TrainingHistory history = new TrainingHistory("loss");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Epochs.run(history, null, 0, () -> {
+                () -> Epochs.run(history, null, 0, checks -> {
                     throw new AssertionError("must not train");
                 }, totals -> totals));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
         assertEquals(0, history.size());
+    }
+
+    @Test
+    void anInterruptWhileMeasuringValidationNamesTheEpochAndKeepsTheEarlierOnes() {
+        TrainingHistory history = new TrainingHistory("loss", "validation loss");
+        Epochs.run(history, null, 1, checks -> new double[] {1}, totals -> new double[] {totals[0], 2});
+        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class,
+                () -> Epochs.run(history, null, 3, checks -> new double[] {1}, totals -> {
+                    Thread.currentThread().interrupt();
+                    BatchChecks.beforeEvaluationBatch(1, 5);
+                    return new double[] {totals[0], 2};
+                }));
+        assertEquals("Training interrupted in epoch 2 while measuring validation after its last batch: the model keeps "
+                + "the epoch's steps, and history() holds the 1 finished epoch; evaluate it, or call fit again to go on.",
+                e.getMessage());
+        assertEquals(1, history.size());
     }
 }

@@ -172,4 +172,59 @@ class LanguageModelTrainingTest {
             assertTrue(message.contains("block is a Linear") && message.contains("RecurrentModel.languageModel"), message);
         }
     }
+
+    @Test
+    void anInterruptStopsFitBeforeTheNextBatchAndTheModelCanBeEvaluatedAndTrainedOn() {
+        Engine.getInstance().setRandomSeed(1);
+        try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
+            NDArray corpus = trainer.getManager().arange(0, 600, 1, DataType.INT32).mod(3);
+            SequenceBatches batches = new SequenceBatches(corpus, 4, 6, SequenceBatches.Partitioning.SEQUENTIAL, new Random(0));
+            LanguageModelTraining training = new LanguageModelTraining(trainer);
+            training.fit(batches, batches, 1);
+            Thread.currentThread().interrupt();
+            String message = assertThrows(TrainingInterruptedException.class, () -> training.fit(batches, batches, 2))
+                    .getMessage();
+            assertTrue(message.matches("Training interrupted in epoch 2, before batch 1 of 2[34]: the model keeps the steps "
+                    + "it made, and history\\(\\) holds the 1 finished epoch; evaluate it, or call fit again to go on\\."),
+                    message);
+            Thread.currentThread().interrupt();
+            assertThrows(TrainingInterruptedException.class, () -> training.perplexity(batches));
+            assertTrue(training.perplexity(batches) >= 1);
+            training.fit(batches, batches, 1);
+            assertEquals(2, training.history().size());
+        }
+    }
+
+    @Test
+    void aNaNLearningRateThatGotPastTheTrainerFactoryStopsTrainingAtTheSecondBatch() {
+        Model model = model(3);
+        // Made without Training.newTrainer, which would refuse the rate: the loop's own check catches it.
+        Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(Float.NaN)).build()));
+        try (model; trainer) {
+            trainer.initialize(new Shape(4, 6));
+            NDArray corpus = trainer.getManager().arange(0, 600, 1, DataType.INT32).mod(3);
+            SequenceBatches batches = new SequenceBatches(corpus, 4, 6, SequenceBatches.Partitioning.RANDOM, new Random(0));
+            LanguageModelTraining training = new LanguageModelTraining(trainer).withGradientClipping(1.0);
+            String message = assertThrows(TrainingDivergedException.class, () -> training.fit(batches, batches, 3))
+                    .getMessage();
+            assertTrue(message.matches("Training stopped in epoch 1 at batch 2 of 2[34]: the loss is NaN; the last finite "
+                    + "loss was 1\\.\\d+, at batch 1 of epoch 1\\. The learning rate is probably too large: .*"), message);
+            assertEquals(0, training.history().size());
+        }
+    }
+
+    @Test
+    void batchesWithTokensBeyondTheModelsVocabularyAreRefused() {
+        try (Model model = model(3); Trainer trainer = trainer(model, Loss.softmaxCrossEntropyLoss())) {
+            NDArray corpus = trainer.getManager().arange(0, 60, 1, DataType.INT32).mod(5);
+            SequenceBatches batches = new SequenceBatches(corpus, 2, 5, SequenceBatches.Partitioning.RANDOM);
+            LanguageModelTraining training = new LanguageModelTraining(trainer);
+            String message = assertThrows(IllegalArgumentException.class, () -> training.fit(batches, batches, 1))
+                    .getMessage();
+            assertEquals("the training batches hold token index 4, but the model reads a vocabulary of 3 tokens (indices 0 "
+                    + "to 2): build the model with the size of the vocabulary that made the corpus, vocab.size()", message);
+            assertThrows(IllegalArgumentException.class, () -> training.perplexity(batches));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dlcourse.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,10 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TrainingTest {
@@ -104,6 +109,109 @@ class TrainingTest {
                     manager.zeros(new Shape(4, 2)), manager.zeros(new Shape(4)), 1));
             assertTrue(e.getMessage().contains("training features (10, 2)"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> new Training(trainer, 0));
+        }
+    }
+
+    @Test
+    void anInterruptFromAnotherThreadStopsFitBetweenBatchesAndLeavesAUsableModelAndHistory() throws Exception {
+        Engine.getInstance().setRandomSeed(1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray features = manager.randomNormal(new Shape(512, 2));
+            NDArray labels = signOfFirstFeature(features);
+            Thread trainingThread = Thread.currentThread();
+            CountDownLatch secondEpoch = new CountDownLatch(1);
+            AtomicInteger batches = new AtomicInteger();
+            // 8 batches of 64 an epoch: the tenth training batch is in the second epoch.
+            Training training = new Training(linearClassifier(manager), 64).withAugmentation(x -> {
+                if (batches.incrementAndGet() == 10) {
+                    secondEpoch.countDown();
+                }
+                return x;
+            });
+            Thread stopButton = new Thread(() -> {
+                try {
+                    secondEpoch.await();
+                    trainingThread.interrupt();
+                } catch (InterruptedException unexpected) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopButton.start();
+            TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class,
+                    () -> training.fit(features, labels, features, labels, 10_000));
+            stopButton.join();
+            assertFalse(Thread.currentThread().isInterrupted(), "the interrupt is consumed, so the next cell runs");
+            int finished = training.history().size();
+            assertTrue(finished >= 1 && finished < 10_000, "finished epochs: " + finished);
+            // Between two batches, or while the epoch's validation accuracy was measured.
+            assertTrue(e.getMessage().matches("Training interrupted in epoch " + (finished + 1)
+                    + "(, before batch [1-8] of 8| while measuring validation after its last batch): the model keeps "
+                    + "the .*, and history\\(\\) holds the " + finished + " finished epochs?; evaluate it, or call fit "
+                    + "again to go on\\."), e.getMessage());
+            assertEquals(List.of(IntStream.rangeClosed(1, finished).boxed().toArray()),
+                    training.history().table().intColumn(TrainingHistory.EPOCH).asList());
+            double accuracy = training.evaluate(features, labels);
+            assertTrue(accuracy > 0.8, "the model trained before the interrupt: accuracy " + accuracy);
+            training.fit(features, labels, features, labels, 1);
+            assertEquals(finished + 1, training.history().size(), "fit goes on after the interrupt");
+        }
+    }
+
+    @Test
+    void anInterruptedEvaluationOrPredictionSaysSoAndTheNextOneWorks() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray features = manager.randomNormal(new Shape(100, 2));
+            NDArray labels = signOfFirstFeature(features);
+            Training training = new Training(linearClassifier(manager), 32);
+            Thread.currentThread().interrupt();
+            String message = assertThrows(TrainingInterruptedException.class,
+                    () -> training.evaluate(features, labels)).getMessage();
+            assertEquals("Evaluation interrupted before batch 1 of 4: the model is unchanged, so run the cell again for "
+                    + "the result.", message);
+            Thread.currentThread().interrupt();
+            assertThrows(TrainingInterruptedException.class, () -> training.predict(features, manager));
+            assertFalse(Thread.currentThread().isInterrupted());
+            assertEquals(new Shape(100), training.predict(features, manager).getShape());
+        }
+    }
+
+    @Test
+    void dataWithNaNStopsFitAtTheFirstBatchAndSaysWhereToLook() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray features = manager.randomNormal(new Shape(64, 2));
+            NDArray labels = signOfFirstFeature(features);
+            features.set(new ai.djl.ndarray.index.NDIndex("0, 0"), Float.NaN);
+            Training training = new Training(linearClassifier(manager), 64);
+            String message = assertThrows(TrainingDivergedException.class,
+                    () -> training.fit(features, labels, features, labels, 1)).getMessage();
+            assertTrue(message.startsWith("Training stopped in epoch 1 at batch 1 of 1: the loss is NaN, and no batch had "
+                    + "a finite loss yet: look for NaN or infinite values in the data"), message);
+            assertEquals(0, training.history().size());
+        }
+    }
+
+    @Test
+    void featuresOfAnotherShapeThanTheModelWasBuiltForGetBothShapesNamedNotTheEnginesWords() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Trainer trainer = Training.newTrainer(manager, new SequentialBlock().add(ai.djl.nn.Blocks.batchFlattenBlock())
+                    .add(Linear.builder().setUnits(10).build()), Loss.softmaxCrossEntropyLoss(),
+                    Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build(), new Shape(1, 28, 28));
+            Training training = new Training(trainer, 8);
+            NDArray small = manager.zeros(new Shape(64, 3, 3));
+            NDArray labels = manager.zeros(new Shape(64));
+            String fit = assertThrows(IllegalArgumentException.class,
+                    () -> training.fit(small, labels, small, labels, 1)).getMessage();
+            assertEquals("the training features have shape (64, 3, 3), examples of shape (3, 3), but the model was built "
+                    + "for inputs of shape (1, 28, 28), examples of shape (28, 28): make the trainer for inputs of shape "
+                    + "(1, 3, 3)", fit);
+            NDArray flat = manager.zeros(new Shape(64, 784));
+            String evaluate = assertThrows(IllegalArgumentException.class,
+                    () -> training.evaluate(flat, labels)).getMessage();
+            assertEquals("the features have shape (64, 784), examples of shape (784), but the model was built for inputs "
+                    + "of shape (1, 28, 28), examples of shape (28, 28): reshape them to (64, 28, 28), or make the trainer "
+                    + "for inputs of shape (1, 784)", evaluate);
+            assertThrows(IllegalArgumentException.class, () -> training.predict(small, manager));
+            assertEquals(0, training.history().size());
         }
     }
 }

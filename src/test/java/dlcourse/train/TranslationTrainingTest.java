@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
 
 class TranslationTrainingTest {
 
+    /** A GRU encoder and decoder with {@code embedding}-wide embeddings and {@code hidden} units, for {@code dates}. */
+    private static EncoderDecoder seq2seq(DateTranslationDataset dates, int embedding, int hidden) {
+        return new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), embedding, hidden, 1),
+                new RecurrentDecoder(dates.targetVocab().size(), embedding, hidden, 1));
+    }
+
     @Test
     void lengthBucketsUseEveryExampleAtMostOnceInFullBatchesOfSimilarLength() {
         int[] lengths = new int[100];
@@ -57,8 +63,7 @@ class TranslationTrainingTest {
             DateTranslationDataset dates = DateTranslationDataset.generate(300, 5);
             DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
             DateTranslationDataset.Arrays test = dates.arrays(manager, DateTranslationDataset.Split.TEST);
-            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 8, 16, 1),
-                    new RecurrentDecoder(dates.targetVocab().size(), 8, 16, 1));
+            EncoderDecoder model = seq2seq(dates, 8, 16);
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
             TranslationTraining training = new TranslationTraining(trainer, dates, 16).withGradientClipping(1.0);
             double before = training.loss(train);
@@ -86,8 +91,7 @@ class TranslationTrainingTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             DateTranslationDataset dates = DateTranslationDataset.generate(100, 5);
             DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
-            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 4, 8, 1),
-                    new RecurrentDecoder(dates.targetVocab().size(), 4, 8, 1));
+            EncoderDecoder model = seq2seq(dates, 4, 8);
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
             TranslationTraining.Epoch epoch = TranslationTraining.trainEpoch(trainer, train, 16, 1.0);
             assertTrue(epoch.seconds() > 0 && Double.isFinite(epoch.loss()) && epoch.loss() > 0, epoch.toString());
@@ -119,8 +123,7 @@ class TranslationTrainingTest {
     void aBatchSizeBelowOneOrAboveTheDataIsRefused() {
         try (NDManager manager = NDManager.newBaseManager()) {
             DateTranslationDataset dates = DateTranslationDataset.generate(50, 5);
-            EncoderDecoder model = new EncoderDecoder(new RecurrentEncoder(dates.sourceVocab().size(), 4, 4, 1),
-                    new RecurrentDecoder(dates.targetVocab().size(), 4, 4, 1));
+            EncoderDecoder model = seq2seq(dates, 4, 4);
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
             IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                     () -> new TranslationTraining(trainer, dates, 0));
@@ -145,6 +148,89 @@ class TranslationTrainingTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new TranslationTraining(trainer, dates, 8));
             assertTrue(e.getMessage().contains("block is a Linear"), e.getMessage());
+        }
+    }
+
+    @Test
+    void exactMatchByLengthCountsWholeRowsPerBucketOfSourceLengths() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DateTranslationDataset dates = DateTranslationDataset.generate(50, 5);
+            List<DateTranslationDataset.Example> four = dates.examples(DateTranslationDataset.Split.TRAIN).subList(0, 4);
+            DateTranslationDataset.Arrays data = dates.arrays(manager, four);
+            int[] lengths = data.sourceValidLengths().toIntArray();
+            // Right, right, wrong in one token, right: buckets as wide as the whole range hold all four.
+            NDArray predicted = data.targetOutputs().duplicate();
+            predicted.set(new ai.djl.ndarray.index.NDIndex("2, 3"), -1);
+            tech.tablesaw.api.Table one = TranslationTraining.exactMatchByLength(predicted, data, 1000);
+            assertEquals(1, one.rowCount());
+            assertEquals(4, one.intColumn("examples").get(0));
+            assertEquals(0.75, one.doubleColumn("exact match").get(0), 1e-9);
+            assertEquals(499.5, one.doubleColumn("source length").get(0), 1e-9);
+            // One character per bucket: a row per distinct length, shortest first, the wrong date only in its own.
+            tech.tablesaw.api.Table each = TranslationTraining.exactMatchByLength(predicted, data, 1);
+            assertEquals((int) java.util.Arrays.stream(lengths).distinct().count(), each.rowCount());
+            double wrongLength = lengths[2];
+            for (int row = 0; row < each.rowCount(); row++) {
+                double length = each.doubleColumn("source length").get(row);
+                long examples = java.util.Arrays.stream(lengths).filter(l -> l == length).count();
+                assertEquals((int) examples, (int) each.intColumn("examples").get(row));
+                double expected = length == wrongLength ? (examples - 1.0) / examples : 1.0;
+                assertEquals(expected, each.doubleColumn("exact match").get(row), 1e-9, "length " + length);
+                assertTrue(row == 0 || length > each.doubleColumn("source length").get(row - 1));
+            }
+            tech.tablesaw.api.Table byDates = TranslationTraining.exactMatchByDates(predicted, data);
+            assertEquals(1, byDates.rowCount());
+            assertEquals(1.0, byDates.doubleColumn("dates").get(0), 1e-9);
+            assertEquals(0.75, byDates.doubleColumn("exact match").get(0), 1e-9);
+            IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                    () -> TranslationTraining.exactMatchByLength(predicted.get(":2"), data, 5));
+            assertTrue(shape.getMessage().contains("(2, 11)"), shape.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> TranslationTraining.exactMatchByLength(predicted, data, 0));
+        }
+    }
+
+    @Test
+    void exactMatchByDatesGroupsListsByTheirNumberOfDates() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DateTranslationDataset lists = DateTranslationDataset.generate(100, 5, 2);
+            List<DateTranslationDataset.Example> examples = lists.examples(DateTranslationDataset.Split.TRAIN);
+            DateTranslationDataset.Arrays data = lists.arrays(manager, examples);
+            NDArray predicted = data.targetOutputs().duplicate();
+            int firstTwo = 0;
+            while (examples.get(firstTwo).dates().size() != 2) {
+                firstTwo++;
+            }
+            predicted.set(new ai.djl.ndarray.index.NDIndex(firstTwo + ", 15"), -1);   // in its second date
+            long two = examples.stream().filter(example -> example.dates().size() == 2).count();
+            tech.tablesaw.api.Table table = TranslationTraining.exactMatchByDates(predicted, data);
+            assertEquals(List.of(1.0, 2.0), table.doubleColumn("dates").asList());
+            assertEquals((int) (examples.size() - two), (int) table.intColumn("examples").get(0));
+            assertEquals((int) two, (int) table.intColumn("examples").get(1));
+            assertEquals(1.0, table.doubleColumn("exact match").get(0), 1e-9);
+            assertEquals((two - 1.0) / two, table.doubleColumn("exact match").get(1), 1e-9);
+        }
+    }
+
+    @Test
+    void anInterruptStopsFitOrExactMatchAndANaNLearningRateIsRefused() {
+        Seeds.set(3);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DateTranslationDataset dates = DateTranslationDataset.generate(100, 5);
+            DateTranslationDataset.Arrays train = dates.arrays(manager, DateTranslationDataset.Split.TRAIN);
+            EncoderDecoder model = seq2seq(dates, 4, 8);
+            String refused = assertThrows(IllegalArgumentException.class,
+                    () -> TranslationTraining.newTrainer(manager, model, dates, Float.NaN)).getMessage();
+            assertTrue(refused.startsWith("Adam's learning rate is NaN at update 1"), refused);
+            TranslationTraining training = new TranslationTraining(TranslationTraining.newTrainer(manager, model, dates, 0.01f),
+                    dates, 16);
+            Thread.currentThread().interrupt();
+            String message = assertThrows(TrainingInterruptedException.class, () -> training.fit(train, train, 2))
+                    .getMessage();
+            assertTrue(message.startsWith("Training interrupted in epoch 1, before batch 1 of 5:"), message);
+            Thread.currentThread().interrupt();
+            assertThrows(TrainingInterruptedException.class, () -> training.exactMatch(train, 1));
+            training.fit(train, train, 1);
+            assertEquals(1, training.history().size());
         }
     }
 }

@@ -6,7 +6,8 @@
  * first sees `running == false` and ends at once; and an exception in the loop body (a message
  * that arrives before the kernel has registered its handlers) ends the thread too. Either way
  * the shell channel stops reading, and Jupyter waits for a kernel that never answers: seen as
- * "Kernel didn't respond" on busy machines, one start in a few.
+ * "Kernel didn't respond" on busy machines, one start in a few. An interrupt of the thread also
+ * ended it; now only shutdown() does.
  */
 package org.rapaio.jupyter.kernel.channels;
 
@@ -41,8 +42,7 @@ public final class LoopThread extends Thread {
             try {
                 Thread.sleep(sleep);
             } catch (InterruptedException e) {
-                running = false;
-                return;
+                // A stray interrupt (one meant for a cell) must not end the channel; shutdown() does.
             }
         }
     }
