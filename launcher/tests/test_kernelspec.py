@@ -27,8 +27,6 @@ class KernelspecPerPlatformTest(unittest.TestCase):
             "OMP_NUM_THREADS": "12",
             "MXNET_ENGINE_TYPE": "NaiveEngine",
             "MALLOC_ARENA_MAX": "2",
-            "MALLOC_MMAP_THRESHOLD_": "131072",
-            "MALLOC_TRIM_THRESHOLD_": "131072",
         }, spec["env"])
         self.assertIn("-Xms64m", spec["argv"], "the heap starts small and grows as the cells need")
         self.assertEqual(("java", "Java (dlcourse)", "message"), (spec["language"], spec["display_name"], spec["interrupt_mode"]))

@@ -1,11 +1,13 @@
 """Re-running a notebook in the same kernel must not grow its memory (issue 20).
 
 A class runs "Run All" again and again in one kernel; whatever the cells make must be freed when
-they run again (Course.newManager closes the previous run's arrays and models, the kernel runs
-every cell on one thread, the kernelspec keeps glibc from hoarding freed tensors). These tests
-run cells twice in one `java` kernel (fast mode) and compare the kernel's resident memory after
-each pass. Notebook 00 keeps it short; `launcher/tests/kernel_session.py NN --passes 4` measures
-any notebook. Needs `./course setup` and Linux's /proc (where RSS is read).
+they run again (Course.newManager closes the previous run's arrays and models, the kernel runs every
+cell on one thread). These tests run cells in one `java` kernel (fast mode) and compare the kernel's
+resident memory after each pass. The first pass also warms the kernel up (measured on 00: +19 MiB,
+5.8 %, from pass 1 to 2: the JVM loads and compiles the classes a second run of JShell's snippets
+needs), so the notebook runs three times and pass 3 is compared with pass 2, as issue 20 compares
+pass 4 with pass 2. Notebook 00 keeps it short; `launcher/tests/kernel_session.py NN --passes 4`
+measures any notebook. Needs `./course setup` and Linux's /proc (where RSS is read).
 """
 import os
 import unittest
@@ -25,9 +27,9 @@ def quiet(line):
 @requires_set_up
 class RerunMemoryTest(unittest.TestCase):
 
-    def test_running_notebook_00_twice_leaves_memory_flat(self):
-        sizes = run_passes(notebook_path("00"), 2, report=quiet)
-        self.assertIsNone(growth_problem(sizes, baseline=1))
+    def test_running_notebook_00_again_leaves_memory_flat(self):
+        sizes = run_passes(notebook_path("00"), 3, report=quiet)
+        self.assertIsNone(growth_problem(sizes, baseline=2))
 
     def test_a_cell_that_leaks_native_memory_is_caught(self):
         sizes = run_cells(['System.out.println(Course.summary());', LEAKING_CELL], 2, "leaking cell", report=quiet)
