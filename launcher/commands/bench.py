@@ -20,9 +20,9 @@ JVM flags and engine settings (threads, MXNet's NaiveEngine), so the figures are
 Prints training and inference samples per second, GFLOP/s against the CPU's peak, memory across
 repeated runs in one JVM, and where a training step's time goes (Java Flight Recorder's samples:
 inside the engine, crossing into it through JNA, or Java; per part of the step).
-Where PyTorch is installed (Debian: apt-get install python3-torch libopenblas0-pthread), trains the
-same models with it on the same machine and prints course / PyTorch for training and inference
-(above 1.0: the course is faster). Writes build/bench.json. A setting already in the environment
+Where PyTorch is installed (Debian: apt-get install python3-torch
+libopenblas0-pthread), trains the same models with it on the same machine and prints
+course / PyTorch for training and inference (above 1.0: the course is faster). Writes build/bench.json. A setting already in the environment
 (OMP_NUM_THREADS=1 ./course bench, say) wins over the notebooks', to compare others."""
 
 MODELS = ("mlp", "lenet")

@@ -1,12 +1,17 @@
+import contextlib
+import io
 import json
+import os
+import stat
 import subprocess
+import tempfile
 import unittest
 from pathlib import Path
 
 from launcher import cli
 from launcher.commands import bench
 from launcher.errors import LauncherError, UsageError
-from launcher.tests.support import call
+from launcher.tests.support import call, platform
 
 REPORT = {"models": [{"model": "mlp", "trainingSamplesPerSecond": 90000.0, "inferenceSamplesPerSecond": 200000.0},
                      {"model": "lenet", "trainingSamplesPerSecond": 8000.0, "inferenceSamplesPerSecond": 30000.0}]}
@@ -107,6 +112,41 @@ class PyTorchReferenceTest(unittest.TestCase):
         self.assertEqual(["model", "train", "torch", "ratio", "infer", "torch", "ratio"], lines[1].split())
         self.assertEqual(["mlp", "90000", "60000", "1.50", "200000", "400000", "0.50"], lines[2].split())
         self.assertEqual(["lenet", "8000", "8000", "1.00", "30000", "20000", "1.50"], lines[3].split())
+
+
+@unittest.skipIf(os.name == "nt", "a shell script stands in for PyTorch's Python")
+class CompareWithTorchTest(unittest.TestCase):
+
+    def test_the_ratios_are_printed_and_added_to_the_report(self):
+        with tempfile.TemporaryDirectory() as folder:
+            # A stand-in for Python that answers as peer_torch.py does, for the model it is given.
+            fake = Path(folder) / "python"
+            fake.write_text('#!/bin/sh\necho "training $3"\n'
+                            'if [ "$3" = mlp ]; then echo \'{"framework_version": "1.13.1", "train_samples_per_s": 60000.0, '
+                            '"infer_samples_per_s": 400000.0}\'; else echo \'{"framework_version": "1.13.1", '
+                            '"train_samples_per_s": 8000.0, "infer_samples_per_s": 20000.0}\'; fi\n', encoding="utf-8")
+            fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+            report = Path(folder) / "bench.json"
+            report.write_text(json.dumps(REPORT), encoding="utf-8")
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                bench.compare_with_torch(str(fake), ["mlp", "lenet"], platform(cores=2), Path(folder), report)
+            written = json.loads(report.read_text(encoding="utf-8"))
+        self.assertEqual("1.13.1", written["pytorch"]["version"])
+        self.assertEqual(2, written["pytorch"]["threads"])
+        self.assertEqual([1.5, 1.0], [r["trainingRatio"] for r in written["pytorch"]["models"]])
+        self.assertEqual(REPORT["models"], written["models"], "the course's figures are kept")
+        self.assertIn("against PyTorch 1.13.1", out.getvalue())
+        self.assertIn("1.50", out.getvalue())
+
+    def test_a_failing_reference_is_named(self):
+        with tempfile.TemporaryDirectory() as folder:
+            fake = Path(folder) / "python"
+            fake.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+            fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+            with self.assertRaises(LauncherError) as raised:
+                bench.compare_with_torch(str(fake), ["lenet"], platform(cores=2), Path(folder), Path(folder) / "r.json")
+        self.assertIn("failed on lenet (exit status 3)", str(raised.exception))
 
 
 if __name__ == "__main__":
