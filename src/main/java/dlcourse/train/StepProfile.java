@@ -152,10 +152,14 @@ public final class StepProfile {
         return new Breakdown(stepMilliseconds, steps, samples.size(), phases);
     }
 
-    /** 0: inside the engine's native code; 1: JNA's marshalling or reflection; 2: other Java. */
+    /**
+     * 0: inside the engine's native code (a native sample under a DJL call); 1: JNA's marshalling or
+     * reflection; 2: other Java, including the JVM's own native methods outside DJL (System.nanoTime
+     * while interpreted, for example).
+     */
     static int where(Sample sample) {
         if (sample.inNative()) {
-            return 0;
+            return sample.frames().stream().anyMatch(f -> f.startsWith("ai.djl.")) ? 0 : 2;
         }
         String innermost = sample.frames().isEmpty() ? "" : sample.frames().get(0);
         return innermost.startsWith("com.sun.jna.") || innermost.startsWith("jdk.internal.reflect.")

@@ -51,6 +51,8 @@ class StepProfileTest {
         assertEquals(1, StepProfile.where(new StepProfile.Sample(stack(JNA, INVOKE), false)));
         assertEquals(1, StepProfile.where(new StepProfile.Sample(stack("jdk.proxy2.$Proxy12.MXImperativeInvokeEx", INVOKE), false)));
         assertEquals(2, StepProfile.where(new StepProfile.Sample(stack("ai.djl.ndarray.index.NDIndex.<init>", PASS), false)));
+        assertEquals(2, StepProfile.where(new StepProfile.Sample(stack("java.lang.System.nanoTime", PASS), true)),
+                "a JVM native method outside any DJL call is not engine time");
     }
 
     @Test
