@@ -9,6 +9,7 @@ import argparse
 import glob
 import os
 import queue
+import signal
 import sys
 import time
 
@@ -243,6 +244,9 @@ def main(argv=None):
     parser.add_argument("--passes", type=int, default=4, help="passes over the cells (default 4)")
     parser.add_argument("--full", action="store_true", help="full mode (default: fast mode, DLCOURSE_FAST=1)")
     args = parser.parse_args(argv)
+    # Stopped by `timeout` or kill: leave through the sessions' `with`, which shuts their kernels
+    # down (a kernel left behind would finish its cell outside any CPU lock).
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     summary = []
     for name in args.notebooks:
         path = notebook_path(name)
