@@ -19,6 +19,9 @@ CLASS_LINE = re.compile(r"\s*(public\s+)?(static\s+)?(final\s+)?class\s+\w+.*")
 # makes the forward pass a decode), which a notebook's decoder extends.
 BLOCK_BASE = re.compile(r"\bextends\s+(AbstractBlock|AbstractDecoder)\b")
 MAX_LINES, MAX_LINES_BLOCK = 25, 35
+# A slide shown on a projector: code lines that fit its width, and no more text than a slide holds
+# (a longer markdown cell is split at a paragraph into a second cell that starts a sub-slide).
+MAX_LINE_CHARS, MAX_SLIDE_MARKDOWN = 100, 600
 
 
 class UnknownNotebook(UsageError):
@@ -100,10 +103,44 @@ def form_problems(notebook):
         if len(code.strip().splitlines()) > limit:
             problems.append(f"{where} has more than {limit} lines"
                             + (" (a cell that defines one block class may have 35)" if limit == MAX_LINES else ""))
+    problems += slide_problems(notebook)
     if slide_types and slide_types[0] != "slide":
         problems.append("the first cell (the title) must start a slide")
     if slide_types.count("slide") < 2:
         problems.append(f"it has {slide_types.count('slide')} slide(s): one idea per slide, not one per notebook")
+    return problems
+
+
+def slide_type(cell):
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
+
+
+def slide_problems(notebook):
+    """What would not fit a projected slide: a code line over MAX_LINE_CHARS characters, or a slide or
+    sub-slide with more than MAX_SLIDE_MARKDOWN characters of markdown (skipped cells and notes do
+    not count). `python3 -m launcher.slide_fit NN` fixes both."""
+    problems, shown, start = [], 0, None
+
+    def too_much_markdown():
+        if shown > MAX_SLIDE_MARKDOWN:
+            problems.append(f"the slide that starts at cell {start} has {shown} characters of markdown, more than "
+                            f"{MAX_SLIDE_MARKDOWN}: split it into sub-slides (python3 -m launcher.slide_fit fixes it)")
+
+    for index, cell in enumerate(notebook.get("cells", []), 1):
+        kind, slide = cell.get("cell_type"), slide_type(cell)
+        if kind not in ("code", "markdown"):
+            continue
+        if slide in ("slide", "subslide") or start is None:
+            too_much_markdown()
+            shown, start = 0, index
+        if kind == "markdown" and slide not in ("skip", "notes"):
+            shown += len(source(cell))
+        if kind == "code":
+            for number, line in enumerate(source(cell).splitlines(), 1):
+                if len(line) > MAX_LINE_CHARS:
+                    problems.append(f"cell {index}, line {number} has {len(line)} characters, more than {MAX_LINE_CHARS}"
+                                    " (python3 -m launcher.slide_fit wraps it)")
+    too_much_markdown()
     return problems
 
 

@@ -95,6 +95,27 @@ class FormTest(unittest.TestCase):
         self.assertEqual([], notebooks.form_problems(clean(cell(source=block))))
         self.assertTrue(notebooks.form_problems(clean(cell(source=block + "\n" + "\n".join(["y++;"] * 4)))))
 
+    def test_a_code_line_over_100_characters_is_named_by_cell_and_line(self):
+        fits, too_long = "x = " + "1" * 95 + ";", "x = " + "1" * 96 + ";"
+        self.assertEqual((100, 101), (len(fits), len(too_long)))
+        self.assertEqual([], notebooks.slide_problems(clean(cell(source=fits))))
+        self.assertEqual(["cell 4, line 2 has 101 characters, more than 100 (python3 -m launcher.slide_fit wraps it)"],
+                         notebooks.slide_problems(clean(cell(source="int y = 0;\n" + too_long))))
+        self.assertIn("cell 4, line 2 has 101 characters, more than 100 (python3 -m launcher.slide_fit wraps it)",
+                      notebooks.form_problems(clean(cell(source="int y = 0;\n" + too_long))))
+
+    def test_markdown_counts_per_slide_or_sub_slide_and_skipped_cells_do_not(self):
+        third = "w" * 200
+        self.assertEqual([], notebooks.slide_problems(clean(
+            cell("markdown", third, "slide"), cell("markdown", third), cell(), cell("markdown", third, "fragment"),
+            cell("markdown", third, "subslide"), cell("markdown", "x" * 600, "notes"), cell("markdown", third, "skip"))))
+        self.assertEqual(["the slide that starts at cell 4 has 601 characters of markdown, more than 600: split it into "
+                          "sub-slides (python3 -m launcher.slide_fit fixes it)"],
+                         notebooks.slide_problems(clean(cell("markdown", third, "slide"), cell(), cell("markdown", third + "w"),
+                                                        cell("markdown", third))))
+        self.assertEqual(1, len(notebooks.slide_problems(notebook(cell("markdown", "# T\n" + "w" * 600, "slide")))),
+                         "the last slide is counted too")
+
     def test_sources_stored_as_lists_of_lines_count_the_same(self):
         lines = [f"x{i}++;\n" for i in range(26)]
         problems = notebooks.form_problems(clean(cell(source=lines)))
