@@ -15,6 +15,6 @@ answers --help and refuses an unknown option. A command that executes notebooks 
 setup.ensure(...) and jupyter.use_notebook_python(args.argv) (see run.py).
 """
 
-from . import bench, doctor, lab, run, setup, site, slides, test
+from . import bench, classroom, doctor, lab, run, setup, site, slides, test
 
-COMMANDS = [setup, lab, test, run, slides, site, bench, doctor]
+COMMANDS = [setup, lab, test, run, slides, site, bench, doctor, classroom]

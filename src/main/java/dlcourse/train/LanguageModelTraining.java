@@ -33,10 +33,6 @@ public final class LanguageModelTraining {
     public static final String TRAIN_PERPLEXITY = "train perplexity";
     public static final String VALIDATION_PERPLEXITY = "validation perplexity";
 
-    /** What one epoch measured: training perplexity, seconds, tokens per second, gradient norm of each batch before clipping. */
-    public record Epoch(double perplexity, double seconds, double tokensPerSecond, double[] gradientNorms) {
-    }
-
     private final Trainer trainer;
     private final RecurrentModel model;
     private final Loss loss;
@@ -180,29 +176,6 @@ public final class LanguageModelTraining {
             tokensTrained += tokens;
             return new double[] {totalLoss, tokens};
         }
-    }
-
-    /**
-     * One epoch over {@code batches} with a trainer made elsewhere: the loop of {@link #fit}
-     * without the history, kept while chapter 07 still calls it.
-     */
-    public static Epoch trainEpoch(Trainer trainer, RecurrentModel model, SequenceBatches batches,
-                                   double maxGradientNorm) {
-        LanguageModelTraining training = new LanguageModelTraining(trainer).withGradientClipping(maxGradientNorm);
-        if (training.model != model) {
-            throw new IllegalArgumentException(model + " is not the trainer's model; pass the model the trainer trains");
-        }
-        BatchChecks checks = BatchChecks.training(training.history);
-        checks.startEpoch();
-        Timer timer = new Timer();
-        double[] totals = training.trainPass(batches, checks);
-        double seconds = timer.stop();
-        return new Epoch(perplexity(totals[0], (long) totals[1]), seconds, totals[1] / seconds, training.gradientNorms());
-    }
-
-    /** Perplexity with a trainer made elsewhere, kept while chapter 07 still calls it; see {@link #perplexity(SequenceBatches)}. */
-    public static double perplexity(Trainer trainer, RecurrentModel model, SequenceBatches batches) {
-        return new LanguageModelTraining(trainer).perplexity(batches);
     }
 
     /** Perplexity from a summed cross-entropy loss (natural log) over {@code tokens} predictions: exp(loss / tokens). */

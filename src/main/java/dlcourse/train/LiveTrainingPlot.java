@@ -8,7 +8,7 @@ import org.knowm.xchart.XYChart;
  * replace an output (rapaio-jupyter-kernel, nbclient). Elsewhere (plain text) it shows the chart
  * once, when {@link #finish(TrainingHistory)} is called.
  */
-public final class LiveTrainingPlot {
+final class LiveTrainingPlot {
 
     private final String title;
     private final String[] metrics;

@@ -30,6 +30,7 @@ import java.util.UUID;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Training and evaluating an {@link EncoderDecoder} on {@link DateTranslationDataset} arrays:
@@ -51,10 +52,6 @@ public final class TranslationTraining {
     public static final String TRAIN_LOSS = "train loss";
     public static final String VALIDATION_EXACT_MATCH = "validation exact match";
 
-    /** What one epoch measured: mean loss per target token and seconds. */
-    public record Epoch(double loss, double seconds) {
-    }
-
     private final Trainer trainer;
     private final EncoderDecoder model;
     private final DateTranslationDataset dataset;
@@ -69,11 +66,8 @@ public final class TranslationTraining {
      * on {@code dataset}'s arrays in batches of {@code batchSize} dates.
      */
     public TranslationTraining(Trainer trainer, DateTranslationDataset dataset, int batchSize) {
-        this(trainer, batchSize, Objects.requireNonNull(dataset, "the dataset is null; pass the DateTranslationDataset "
-                + "whose arrays the model trains on (its vocabularies give <bos> and <eos>)"));
-    }
-
-    private TranslationTraining(Trainer trainer, int batchSize, DateTranslationDataset dataset) {
+        Objects.requireNonNull(dataset, "the dataset is null; pass the DateTranslationDataset "
+                + "whose arrays the model trains on (its vocabularies give <bos> and <eos>)");
         if (!(trainer.getModel().getBlock() instanceof EncoderDecoder encoderDecoder)) {
             throw new IllegalArgumentException("translation trains an EncoderDecoder; this trainer's block is a "
                     + trainer.getModel().getBlock().getClass().getSimpleName()
@@ -214,22 +208,6 @@ public final class TranslationTraining {
     }
 
     /**
-     * One epoch with a trainer made elsewhere: the loop of {@link #fit} without the history,
-     * kept while chapters 09, 10 and 11 still call it.
-     */
-    public static Epoch trainEpoch(Trainer trainer, DateTranslationDataset.Arrays data, int batchSize,
-                                   double maxGradientNorm) {
-        // Without a dataset: this loop does not translate.
-        TranslationTraining training = new TranslationTraining(trainer, batchSize, null)
-                .withGradientClipping(maxGradientNorm);
-        BatchChecks checks = BatchChecks.training(training.history);
-        checks.startEpoch();
-        Timer timer = new Timer();
-        double loss = training.trainPass(data, checks);
-        return new Epoch(loss, timer.stop());
-    }
-
-    /**
      * The given rows of {@code data}, owned by {@code step}. An operation's result belongs to its
      * first operand's manager: without the attach, each batch and every activation computed from
      * it would belong to the data's long-lived manager and stay in memory until the notebook ends.
@@ -339,16 +317,10 @@ public final class TranslationTraining {
             table.intColumn(1).append(count[0]);
             table.doubleColumn(2).append((double) count[1] / count[0]);
         });
-        return table;
-    }
-
-    /** Exact match with a trainer made elsewhere, kept while chapters 09, 10 and 11 still call it; see {@link #exactMatch(DateTranslationDataset.Arrays, int)}. */
-    public static double exactMatch(Trainer trainer, EncoderDecoder model, DateTranslationDataset dataset,
-                                    DateTranslationDataset.Arrays data, int beamWidth) {
-        TranslationTraining training = new TranslationTraining(trainer, dataset, 1);
-        if (training.model != model) {
-            throw new IllegalArgumentException(model + " is not the trainer's model; pass the model the trainer trains");
+        DoubleColumn groupValues = table.doubleColumn(0);
+        if (groupValues.asList().stream().allMatch(v -> v == Math.rint(v))) {
+            groupValues.setPrintFormatter(NumberColumnFormatter.ints());   // "2 dates", not "2.000"
         }
-        return training.exactMatch(data, beamWidth);
+        return table;
     }
 }
