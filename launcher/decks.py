@@ -10,6 +10,10 @@ from traitlets.config import Config
 from . import webassets
 
 HIDE_INPUT = "dlcourse-slides-hide-input"
+# A cell tagged LONG_CODE shows its code smaller (slides.css): a block class may have 35 lines
+# (notebooks.MAX_LINES_BLOCK), more than fit a slide at the normal size.
+LONG_CODE = "dlcourse-slides-long-code"
+LONG_CODE_LINES = 26
 # Code longer than this and a plot do not fit on one slide at presentation size (plots are drawn
 # up to 520 px high, a code line takes about 24 px of the slide's 700).
 CODE_LINES_WITH_PLOT = 7
@@ -34,7 +38,8 @@ def one_plot_per_slide(notebook):
     further plot, with what was printed between it and the plot before; where the code is too long
     to share a slide with its plot, the first plot also moves to a sub-slide of its own. Two plots
     never fit on one slide at presentation size, and a slide that scrolls is hard to present. The
-    cell after a plot's own sub-slide starts a new sub-slide. The notebook is not changed."""
+    cell after a plot's own sub-slide starts a new sub-slide. A code cell longer than LONG_CODE_LINES
+    is tagged LONG_CODE. The notebook is not changed."""
     deck = copy.deepcopy(notebook)
     cells = []
     after_plot_slide = False
@@ -42,6 +47,8 @@ def one_plot_per_slide(notebook):
         slideshow = cell.metadata.setdefault("slideshow", {})
         if after_plot_slide and slideshow.get("slide_type", "-") == "-":
             slideshow["slide_type"] = "subslide"     # a plot's own sub-slide holds the plot alone
+        if cell.cell_type == "code" and len(cell.source.strip().splitlines()) > LONG_CODE_LINES:
+            cell.metadata.setdefault("tags", []).append(LONG_CODE)
         images = [i for i, output in enumerate(cell.get("outputs", [])) if is_image(output)]
         long_code = len(cell.source.splitlines()) > CODE_LINES_WITH_PLOT
         after_plot_slide = False

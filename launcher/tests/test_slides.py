@@ -57,6 +57,16 @@ class OnePlotPerSlideTest(unittest.TestCase):
                           ("long-plot2", "subslide", [decks.HIDE_INPUT], "img")], shown)
         self.assertEqual(2, len(nb.cells), "the notebook keeps its cells")
 
+    def test_a_code_cell_over_26_lines_is_tagged_to_show_its_code_smaller(self):
+        import nbformat
+
+        from launcher import decks
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell("\n".join(["x++;"] * lines), id=f"c{lines}") for lines in (26, 27, 35)]
+        tags = [c.metadata.get("tags") for c in decks.one_plot_per_slide(nb).cells]
+        self.assertEqual([None, [decks.LONG_CODE], [decks.LONG_CODE]], tags)
+        self.assertNotIn("tags", nb.cells[2].metadata, "the notebook is not changed")
+
 
 @requires_set_up
 @requires_notebook_python
