@@ -172,6 +172,8 @@ def create_account(name):
     password = secrets.token_urlsafe(9)
     run_checked(["useradd", "--create-home", "--shell", "/bin/bash", name], f"making the account {name}")
     run_checked(["chpasswd"], f"setting {name}'s password", stdin=f"{name}:{password}\n")
+    import pwd
+    os.chmod(pwd.getpwnam(name).pw_dir, 0o700)  # a student's home is theirs alone
     return password
 
 

@@ -12,6 +12,7 @@ has one) gives the peak the kernel charged to that student. Needs tornado (Jupyt
 
 import asyncio
 import json
+import signal
 import time
 import urllib.parse
 import uuid
@@ -278,9 +279,15 @@ def memory_available(meminfo=Path("/proc/meminfo")):
     return int(text.split("MemAvailable:")[1].split()[0]) * 1024
 
 
+def stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def run_steps(counts, timeout):
     """Each step in turn, up to the first that fails; the largest N held, and what memory would allow.
-    Status 0 if every step held."""
+    Status 0 if every step held. A SIGTERM (timeout, kill) stops it as Ctrl-C does: the hub, its
+    servers and the accounts it made are removed first."""
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     available = memory_available()
     held, peak = None, 0
     for count in counts:

@@ -1,43 +1,159 @@
-"""./course bench: the MLP and LeNet of 04/06 trained with the notebooks' engine settings."""
+"""./course bench: the MLP and LeNet of 04/06 trained with the notebooks' engine settings, and the
+ratio to PyTorch on the same machine where PyTorch is installed."""
 
+import json
 import os
 import subprocess
+from pathlib import Path
 
 from .. import data, engines, kernelspec, maven, prerequisites
-from ..errors import LauncherError
+from ..errors import LauncherError, UsageError
 from ..layout import COURSE, PROG
 from ..platforms import Platform
 
 NAME = "bench"
-USAGE = "[--models mlp,lenet] [--repeats N]"
+USAGE = "[--models mlp,lenet] [--repeats N] [--torch | --no-torch]"
 SUMMARY = """train the MLP and LeNet of 04/06 with the notebooks' engine settings; print
-samples/s, GFLOP/s, % of CPU peak and memory, write build/bench.json"""
+samples/s, GFLOP/s, memory and the ratio to PyTorch; write build/bench.json"""
 DESCRIPTION = """Trains the MLP of chapter 04 and the LeNet of chapter 06 on Fashion-MNIST with the kernel's
 JVM flags and engine settings (threads, MXNet's NaiveEngine), so the figures are the notebooks'.
 Prints training and inference samples per second, GFLOP/s against the CPU's peak, and memory
-across repeated runs in one JVM; writes build/bench.json. A setting already in the environment
+across repeated runs in one JVM. Where PyTorch is installed (Debian: apt-get install python3-torch
+libopenblas0-pthread), trains the same models with it on the same machine and prints
+course / PyTorch for training and inference (above 1.0: the course is faster). Writes build/bench.json. A setting already in the environment
 (OMP_NUM_THREADS=1 ./course bench, say) wins over the notebooks', to compare others."""
+
+MODELS = ("mlp", "lenet")
+PEER = Path(__file__).resolve().parent.parent / "peer_torch.py"
+# The Python that has PyTorch where Debian installs it, then the one on PATH.
+TORCH_PYTHONS = ("/usr/bin/python3", "python3")
 
 
 def add_arguments(parser):
     parser.add_argument("--models", metavar="mlp,lenet", help="which models to train (default: both)")
     parser.add_argument("--repeats", metavar="N", help="training runs per model, at least 2 (default 2)")
+    torch = parser.add_mutually_exclusive_group()
+    torch.add_argument("--torch", dest="torch", action="store_true", default=None,
+                       help="also train with PyTorch and print the ratio (default: where PyTorch is installed)")
+    torch.add_argument("--no-torch", dest="torch", action="store_false", help="skip the PyTorch reference")
+
+
+def models(argument):
+    """The models --models names, in its order; a name the bench lacks is refused with the choices."""
+    if argument is None:
+        return list(MODELS)
+    names = [name.strip() for name in argument.split(",")]
+    for name in names:
+        if name not in MODELS:
+            raise UsageError(f"no model '{name}' in the bench; choose from {', '.join(MODELS)} (--models mlp,lenet)")
+    return names
+
+
+def java_options(args):
+    """The arguments for dlcourse.train.Benchmark, as given on the command line."""
+    return [a for name in ("models", "repeats") if getattr(args, name) is not None
+            for a in (f"--{name}", getattr(args, name))]
+
+
+def torch_python(candidates=TORCH_PYTHONS, run=subprocess.run):
+    """The first Python that imports torch and numpy, or None."""
+    for python in candidates:
+        try:
+            if run([python, "-c", "import numpy, torch"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=120).returncode == 0:
+                return python
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+    return None
+
+
+def peer_command(python, model, cores, data_dir):
+    """PyTorch's run of one model: one timed epoch after the warm-up, on the machine's cores."""
+    return [python, str(PEER), "--model", model, "--epochs", "1", "--threads", str(cores), "--data-dir", str(data_dir)]
+
+
+def peer_result(stdout):
+    """The JSON line peer_torch.py prints last."""
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise LauncherError("the PyTorch reference printed no result; run it alone to see why: "
+                            f"/usr/bin/python3 {PEER} --model mlp")
+    return json.loads(lines[-1])
+
+
+def ratios(report, peers):
+    """Per model: the course's and PyTorch's samples/s and course / PyTorch, training and inference."""
+    rows = []
+    for course in report["models"]:
+        peer = peers.get(course["model"])
+        if peer is None:
+            continue
+        rows.append({"model": course["model"],
+                     "trainingSamplesPerSecond": course["trainingSamplesPerSecond"],
+                     "torchTrainingSamplesPerSecond": peer["train_samples_per_s"],
+                     "trainingRatio": course["trainingSamplesPerSecond"] / peer["train_samples_per_s"],
+                     "inferenceSamplesPerSecond": course["inferenceSamplesPerSecond"],
+                     "torchInferenceSamplesPerSecond": peer["infer_samples_per_s"],
+                     "inferenceRatio": course["inferenceSamplesPerSecond"] / peer["infer_samples_per_s"]})
+    return rows
+
+
+def ratio_table(rows, version):
+    """The ratios as the bench prints them."""
+    lines = [f"against PyTorch {version} on the same machine (samples/s; ratio above 1.0: the course is faster)",
+             f"{'model':<6} {'train':>9} {'torch':>9} {'ratio':>6} {'infer':>9} {'torch':>9} {'ratio':>6}"]
+    for r in rows:
+        lines.append(f"{r['model']:<6} {r['trainingSamplesPerSecond']:>9.0f} {r['torchTrainingSamplesPerSecond']:>9.0f} "
+                     f"{r['trainingRatio']:>6.2f} {r['inferenceSamplesPerSecond']:>9.0f} "
+                     f"{r['torchInferenceSamplesPerSecond']:>9.0f} {r['inferenceRatio']:>6.2f}")
+    return "\n".join(lines)
+
+
+def compare_with_torch(python, names, platform, data_dir, report_path):
+    """Trains the models with PyTorch, prints the ratios and adds them to the report."""
+    env = dict(os.environ, OMP_WAIT_POLICY="passive")
+    peers = {}
+    for model in names:
+        done = subprocess.run(peer_command(python, model, platform.cores, data_dir), stdout=subprocess.PIPE,
+                              text=True, env=env, cwd=COURSE.home)
+        if done.returncode != 0:
+            raise LauncherError(f"the PyTorch reference failed on {model} (exit status {done.returncode})")
+        peers[model] = peer_result(done.stdout)
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    version = next(iter(peers.values()))["framework_version"]
+    rows = ratios(report, peers)
+    report["pytorch"] = {"version": version, "threads": platform.cores, "models": rows}
+    report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print()
+    print(ratio_table(rows, version))
 
 
 def run(args):
+    names = models(args.models)
     platform = Platform.current()
     engine = engines.chosen_engine(COURSE, platform)
     maven.build_library(COURSE, engine)
-    if data.locate(data.FASHION, platform.env) is None:
+    data_dir = data.locate(data.FASHION, platform.env)
+    if data_dir is None:
         raise LauncherError(f"Fashion-MNIST not found; run {PROG} setup")
     java = prerequisites.find_java(platform)
     if java is None:
         raise LauncherError(f"Java not found; {PROG} doctor says how to install it")
+    python = torch_python() if args.torch is not False else None
+    if args.torch and python is None:
+        raise LauncherError("--torch needs PyTorch: on Debian, as root, apt-get install python3-torch "
+                            "libopenblas0-pthread (or leave --torch out)")
     env = dict(os.environ)
     for name, value in engines.environment(engine, platform.cores).items():
         env.setdefault(name, value)
-    options = [a for name in ("models", "repeats") if getattr(args, name) is not None
-               for a in (f"--{name}", getattr(args, name))]
     classpath = platform.pathsep.join([str(COURSE.jar), str(COURSE.libs / "*")])
-    return subprocess.run([java, *kernelspec.JVM_FLAGS, "-cp", classpath, "dlcourse.train.Benchmark", *options],
-                          env=env, cwd=COURSE.home).returncode
+    status = subprocess.run([java, *kernelspec.JVM_FLAGS, "-cp", classpath, "dlcourse.train.Benchmark",
+                             *java_options(args)], env=env, cwd=COURSE.home).returncode
+    if status != 0:
+        return status
+    if python is None:
+        print("\nPyTorch is not installed here, so no ratio to it (Debian: apt-get install python3-torch "
+              "libopenblas0-pthread)")
+        return 0
+    compare_with_torch(python, names, platform, data_dir, COURSE.home / "build" / "bench.json")
+    return 0

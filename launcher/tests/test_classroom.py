@@ -217,6 +217,8 @@ class TwoStudentsTest(unittest.TestCase):
                 hub.delete_account(name)
         students = [hubload.Student(name, hub.create_account(name)) for name in self.NAMES]
         self.addCleanup(lambda: [hub.delete_account(name) for name in self.NAMES])
+        for name in self.NAMES:
+            self.assertEqual(0o700, Path(f"/home/{name}").stat().st_mode & 0o777, "a student's home is theirs alone")
         state = Path(tempfile.mkdtemp(prefix="dlcourse-hub-"))
         self.addCleanup(shutil.rmtree, state, True)
         state.chmod(0o755)
