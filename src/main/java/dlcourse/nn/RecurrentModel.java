@@ -53,6 +53,7 @@ public final class RecurrentModel extends AbstractBlock {
         }
         this.vocabularySize = vocabularySize;
         this.outputs = outputs;
+        RecurrentParameterOrder.forEngine(recurrentLayer);
         this.recurrent = addChildBlock("recurrent", recurrentLayer);
         this.dense = addChildBlock("dense", Linear.builder().setUnits(outputs).build());
     }

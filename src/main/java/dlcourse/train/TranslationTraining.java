@@ -302,8 +302,9 @@ public final class TranslationTraining {
             throw new IllegalArgumentException("predicted " + predicted.getShape() + " must have the shape of the targets "
                     + targets + ": one row of target steps per example, as translate returns them");
         }
+        // The sum converted back to INT32: PyTorch sums INT32 into INT64, MXNet keeps INT32.
         int[] wrongTokens = predicted.toType(DataType.INT32, false).neq(data.targetOutputs().toType(DataType.INT32, false))
-                .toType(DataType.INT32, false).sum(new int[] {1}).toIntArray();
+                .toType(DataType.INT32, false).sum(new int[] {1}).toType(DataType.INT32, false).toIntArray();
         SortedMap<Integer, int[]> counts = new TreeMap<>();   // group -> {examples, exact}
         for (int i = 0; i < groups.length; i++) {
             int[] count = counts.computeIfAbsent(groups[i], g -> new int[2]);
