@@ -324,6 +324,8 @@ def main(argv):
         print(f"{path.name}: {len(changed)} change(s)" + ("" if left else ", fits"))
         for line in left:
             print("  to do by hand: " + line)
+        for problem in notebooks.slide_problems(notebook):
+            print("  still over the limits: " + problem)
 
 
 if __name__ == "__main__":

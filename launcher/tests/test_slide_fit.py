@@ -97,6 +97,7 @@ class MarkdownTest(unittest.TestCase):
         self.assertTrue(notebooks.slide_problems(nb))
         changed, left = slide_fit.fit_notebook(nb)
         self.assertEqual([], notebooks.form_problems(nb))
+        self.assertEqual([], notebooks.slide_problems(nb))
         self.assertEqual([], left)
         self.assertEqual(["cell idea: split into 2 cells", "cell more: starts a sub-slide", "cell code: code lines wrapped"],
                          [c for c in changed if not c.startswith("cell cell-")])
