@@ -3,9 +3,13 @@
 #   docker build -t dlcourse .
 #   docker run --rm -p 8888:8888 dlcourse        then open the http://127.0.0.1:8888/?token=... link it prints
 #   docker run --rm dlcourse ./course test
+#   docker build --platform linux/arm64 -t dlcourse .      for ARM machines: the PyTorch engine
 # BASE lets the image build from a locally made Debian bookworm where no image registry is reachable.
+# ENGINE=pytorch or mxnet chooses DJL's engine; left empty, the platform's default (MXNet on
+# amd64, PyTorch on arm64, where MXNet has no native build).
 ARG BASE=debian:bookworm-slim
 FROM ${BASE}
+ARG ENGINE=
 
 # debian-slim leaves out /usr/share/man, where the JDK's post-install script makes links.
 # jupyterhub (3.0) brings jupyterhub-singleuser, which Zero to JupyterHub runs in each student's
@@ -33,12 +37,13 @@ WORKDIR /home/jovyan/dlcourse
 # The Maven dependencies in a layer of their own, so that a change to the library or to a
 # notebook does not download them again.
 COPY --chown=jovyan:jovyan pom.xml ./
-RUN mvn -B -q -Dstyle.color=never dependency:go-offline
+RUN mvn -B -q -Dstyle.color=never ${ENGINE:+-Ddlcourse.engine=$ENGINE} dependency:go-offline
 
 COPY --chown=jovyan:jovyan . ./
 # Set-up builds the library and installs the 'java' kernelspec; the unit tests then fetch
 # what Surefire loads only when tests run, so that `./course test` needs no network either.
-RUN ./course setup && mvn -B -q -Dstyle.color=never test
+RUN ./course setup ${ENGINE:+--engine $ENGINE} \
+ && mvn -B -q -Dstyle.color=never -Ddlcourse.engine="$(cat build/engine)" test
 # reveal.js and MathJax for `./course slides` and `./course site`, downloaded now so that the
 # container makes decks with no network; building deck 00 unexecuted fetches them and proves it.
 RUN ./course slides 00 --no-execute --out /tmp/deck && rm -rf /tmp/deck

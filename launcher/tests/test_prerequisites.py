@@ -79,7 +79,9 @@ class SetupStopsWithTheCommandsTest(unittest.TestCase):
 
     def stop_message(self, facts, missing):
         checks = [lambda p, name=name: Check(name, False, f"{name} is missing") for name in missing]
+        # The platform's own engine, whatever engine this checkout's last set-up chose (CI's is MXNet).
         with mock.patch.object(prerequisites, "CHECKS", checks), \
+                mock.patch.object(setup.engines, "chosen_engine", lambda layout, p: setup.engines.default_engine(p)), \
                 mock.patch.object(setup, "can_use_apt", lambda p: False), \
                 mock.patch.object(setup.data, "locate", lambda dataset, env: Path("/data")), \
                 self.assertRaises(setup.SetupError) as raised:

@@ -9,6 +9,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -21,8 +22,10 @@ class SkipGramTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             SkipGram model = new SkipGram(3, 2);
             model.initialize(manager, DataType.FLOAT32, new Shape(1));
-            model.centerVectors().set(new float[] {1, 0, 0, 1, 1, 1});     // rows (1,0) (0,1) (1,1)
-            model.contextVectors().set(new float[] {2, 3, -1, 4, 0, 5});   // rows (2,3) (-1,4) (0,5)
+            // Copied in through an index: set(float[]) makes DJL's PyTorch engine print a libtorch
+            // deprecation warning to the test log.
+            model.centerVectors().set(new NDIndex(":"), manager.create(new float[][] {{1, 0}, {0, 1}, {1, 1}}));
+            model.contextVectors().set(new NDIndex(":"), manager.create(new float[][] {{2, 3}, {-1, 4}, {0, 5}}));
             NDArray centers = manager.create(new int[] {0, 2});
             NDArray candidates = manager.create(new int[][] {{0, 1, 2}, {1, 1, 0}});
             NDArray scores = model.forward(new ParameterStore(manager, false), new NDList(centers, candidates), false)
