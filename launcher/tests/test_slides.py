@@ -96,7 +96,9 @@ class EveryDeckTest(unittest.TestCase):
 @requires_set_up
 @requires_notebook_python
 @requires_web_assets
-@unittest.skipUnless(shutil.which("chromium"), "needs chromium to measure slides (Debian: apt-get install chromium)")
+@unittest.skipUnless(shutil.which("chromium"), "slide heights not measured: chromium is not installed (the limits on "
+                                              "line length, lines and markdown per slide are still checked); "
+                                              "Debian: apt-get install chromium")
 class SlideHeightTest(unittest.TestCase):
 
     def test_no_slide_of_any_deck_is_taller_than_the_screen(self):
