@@ -45,6 +45,13 @@ COPY_FOLDER = "notebooks"
 USER_NAME = re.compile(r"[a-z_][a-z0-9_-]{0,31}")
 UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3, "T": 1024 ** 4}
 CGROUP_FOLDER = "dlcourse-classroom"
+# A learner's kernel computes on every core; a student's computes on one. N kernels with as many
+# OpenMP threads as cores put N x cores busy threads on the cores (4 students on 2 cores: no
+# notebook finished in 300 s). One thread for OpenMP (MXNet's operators, oneDNN, PyTorch's intra-op
+# pool) and for the BLAS libraries the engines may call (MKL, OpenBLAS).
+KERNEL_THREADS = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+# DJL's PyTorch engine sizes its own pools from these system properties (default: every core).
+PYTORCH_THREAD_FLAGS = ["-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"]
 NODE_MODULES = ["/usr/share/nodejs", "/usr/lib/nodejs"]
 
 
@@ -309,6 +316,17 @@ class MemoryGroups:
 
 # --- the students' kernel, and the hub ---------------------------------------------------------------
 
+def student_kernelspec(layout, platform, java, engine, engine_cache):
+    """The learner's 'java' kernelspec, with the engine's native library read from the shared cache and
+    the engine computing on one thread (KERNEL_THREADS): a class's kernels share the machine's cores."""
+    spec = kernelspec.build(layout, platform, java, engine)
+    spec["env"]["ENGINE_CACHE_DIR"] = str(engine_cache)
+    spec["env"].update(KERNEL_THREADS)
+    if engine == engines.PYTORCH:
+        spec["argv"][1:1] = PYTORCH_THREAD_FLAGS
+    return spec
+
+
 def write_kernelspec(engine, platform=None):
     """The 'java' kernelspec the students' servers see (JUPYTER_PATH=STATE/jupyter), pointing at this
     course; the engine's native library is unpacked once into a shared folder they can all read."""
@@ -316,9 +334,7 @@ def write_kernelspec(engine, platform=None):
     java = prerequisites.find_java(platform)
     if java is None:
         raise HubError(f"Java not found; {PROG} doctor says how to install it")
-    spec = kernelspec.build(COURSE, platform, java, engine)
-    spec["env"]["ENGINE_CACHE_DIR"] = str(ENGINE_CACHE)
-    kernelspec.install(spec, KERNELS)
+    kernelspec.install(student_kernelspec(COURSE, platform, java, engine, ENGINE_CACHE), KERNELS)
     return KERNELS
 
 

@@ -248,6 +248,9 @@ def run_step(count, timeout):
             if groups:
                 groups.remove(student.name)
     report(count, students, state / "jupyterhub.log")
+    row = state / f"{count}-students.md"
+    row.write_text(table_row(count, students, timeout) + "\n", encoding="utf-8")
+    say(f"  the README's row for this step: {shown(row)}")
     return students
 
 
@@ -266,6 +269,35 @@ def report(count, students, log):
     errors = sum(len(s.errors) for s in students)
     finished = sum(s.finished for s in students)
     say(f"  {finished} of {count} notebooks finished, {errors} error(s); the hub's log: {shown(log)}")
+
+
+def spread(values, show):
+    """'3.1 s' where the students' figures agree once shown, '3.1 s–4.0 s' from the least to the most,
+    '-' where no student has one."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return "-"
+    least, most = show(min(values)), show(max(values))
+    return least if least == most else f"{least}–{most}"
+
+
+def table_row(count, students, timeout):
+    """The step as a row of the README's capacity table: students at once; to a running server; to the
+    first cell's result; the whole notebook (the slowest student's); peak memory per student, resident
+    and charged to the control group; errors."""
+    def in_seconds(value):
+        return f"{value:.1f} s"
+
+    finished = [s for s in students if s.finished]
+    if len(finished) == count:
+        notebook = in_seconds(max(s.notebook_s for s in finished))
+    else:
+        notebook = f"{len(finished)} of {count} finished in {timeout} s"
+    memory = (f"{spread((s.peak_rss for s in students), hub.format_bytes)} / "
+              f"{spread((s.peak_group for s in students), hub.format_bytes)}")
+    cells = [spread((s.server_s for s in students), in_seconds), spread((s.first_cell_s for s in students), in_seconds),
+             notebook, memory, str(sum(len(s.errors) for s in students))]
+    return f"| {count} | " + " | ".join(cells) + " |"
 
 
 def per_student_peak(students):

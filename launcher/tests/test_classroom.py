@@ -9,13 +9,14 @@ import subprocess
 import tempfile
 import time
 import unittest
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from launcher import hub
+from launcher import hub, kernelspec
 from launcher.commands import classroom
 from launcher.errors import UsageError
-from launcher.layout import HOME
-from launcher.tests.support import call, has_modules
+from launcher.layout import HOME, Layout
+from launcher.platforms import LINUX
+from launcher.tests.support import call, has_modules, platform
 
 Z2JH = HOME / "classroom" / "z2jh"
 # KubeSpawner's default port for the single-user server, which chart 2.0.0 leaves as it is.
@@ -98,6 +99,62 @@ class SettingsTest(unittest.TestCase):
         self.assertEqual("812 MiB", hub.format_bytes(812 * 1024 ** 2))
         self.assertEqual("1.5 GiB", hub.format_bytes(1536 * 1024 ** 2))
         self.assertEqual("-", hub.format_bytes(None))
+
+
+class StudentKernelTest(unittest.TestCase):
+    """The students' 'java' kernelspec: the learner's, with the shared engine cache and one thread per
+    kernel, so that a class's kernels share the cores instead of each spinning on all of them."""
+
+    COURSE_HOME = PurePosixPath("/opt/dlcourse")
+    JAVA = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"
+
+    def spec(self, engine):
+        return hub.student_kernelspec(Layout(self.COURSE_HOME), platform(LINUX, cores=16), self.JAVA, engine,
+                                      PurePosixPath("/opt/dlcourse/build/classroom/engine-cache"))
+
+    def test_an_mxnet_kernel_computes_on_one_thread_from_the_shared_cache(self):
+        learners = kernelspec.build(Layout(self.COURSE_HOME), platform(LINUX, cores=16), self.JAVA, "mxnet")
+        spec = self.spec("mxnet")
+        self.assertEqual("16", learners["env"]["OMP_NUM_THREADS"], "a learner's own kernel uses every core")
+        self.assertEqual({**learners["env"], "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                          "OPENBLAS_NUM_THREADS": "1", "ENGINE_CACHE_DIR": "/opt/dlcourse/build/classroom/engine-cache"},
+                         spec["env"])
+        self.assertEqual("NaiveEngine", spec["env"]["MXNET_ENGINE_TYPE"])
+        self.assertEqual(learners["argv"], spec["argv"], "no PyTorch flags in an MXNet kernel")
+
+    def test_a_pytorch_kernel_sets_djls_thread_pools_to_one(self):
+        spec = self.spec("pytorch")
+        self.assertEqual("1", spec["env"]["OMP_NUM_THREADS"])
+        self.assertEqual([self.JAVA, "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
+                          *kernelspec.JVM_FLAGS], spec["argv"][:3 + len(kernelspec.JVM_FLAGS)],
+                         "system properties go before the main class, where the kernel's JVM reads them")
+        self.assertEqual("{connection_file}", spec["argv"][-1])
+
+
+class LoadTableTest(unittest.TestCase):
+
+    def students(self):
+        from launcher import hubload
+
+        mib = 1024 ** 2
+        ada = hubload.Student("dlload01", "-", server_s=3.14, first_cell_s=8.0, notebook_s=61.26, cells=16,
+                              peak_rss=700 * mib, peak_group=600 * mib)
+        alan = hubload.Student("dlload02", "-", server_s=3.96, first_cell_s=8.04, notebook_s=75.0, cells=16,
+                               peak_rss=740 * mib, peak_group=600 * mib)
+        return hubload, ada, alan
+
+    def test_a_step_where_every_notebook_finished_is_a_row_of_spans(self):
+        hubload, ada, alan = self.students()
+        self.assertEqual("| 2 | 3.1 s–4.0 s | 8.0 s | 75.0 s | 700 MiB–740 MiB / 600 MiB | 0 |",
+                         hubload.table_row(2, [ada, alan], 300))
+
+    def test_a_step_with_errors_says_how_many_finished_within_its_time(self):
+        hubload, ada, alan = self.students()
+        alan.notebook_s, alan.errors = None, ["running the notebook: not done within the step's time"]
+        ada.peak_group = None
+        self.assertEqual("| 2 | 3.1 s–4.0 s | 8.0 s | 1 of 2 finished in 300 s | 700 MiB–740 MiB / 600 MiB | 1 |",
+                         hubload.table_row(2, [ada, alan], 300))
+        self.assertEqual("-", hubload.spread([None, None], str))
 
 
 class ProcessesTest(unittest.TestCase):
