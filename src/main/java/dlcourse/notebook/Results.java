@@ -205,12 +205,16 @@ public final class Results {
         String title = String.format(Locale.ROOT, "Results (%s mode)", mode);
         Table table = Table.create(title, chapter, model);
         for (DoubleColumn column : columns.values()) {
-            // Counts (parameters, epochs) read better as whole numbers than as 24047.000.
+            // Counts (parameters, epochs) read better as whole numbers than as 24047.000; a fraction
+            // that happens to be whole (an exact match of 1.0 or 0.0) stays a fraction, not "1".
             boolean whole = column.size() > 0 && column.countMissing() < column.size();
+            boolean aboveOne = false;
             for (int i = 0; i < column.size() && whole; i++) {
                 double v = column.getDouble(i);
                 whole = column.isMissing(i) || (v == Math.rint(v) && Math.abs(v) < 1e15);
+                aboveOne |= !column.isMissing(i) && Math.abs(v) > 1;
             }
+            whole &= aboveOne;
             table.addColumns(whole ? column.asLongColumn().setName(column.name()) : column);
         }
         return table;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
 class ResultsTest {
@@ -57,6 +58,17 @@ class ResultsTest {
         assertEquals(1000L, table.longColumn("parameters").get(0), "counts are whole numbers");
         assertTrue(table.longColumn("parameters").isMissing(1));
         assertEquals(3, Results.wide(rows, "fast").rowCount());
+    }
+
+    @Test
+    void aWholeFractionStaysAFraction() {
+        List<Results.Row> rows = List.of(
+                row("11", "transformer", "exact match", "full", 1.0),
+                row("11", "transformer", "epochs", "full", 25),
+                row("10", "seq2seq", "exact match", "full", 0.0));
+        Table table = Results.wide(rows, "full");
+        assertEquals(ColumnType.DOUBLE, table.column("exact match").type(), "an exact match of 1.0 is not a count");
+        assertEquals(ColumnType.LONG, table.column("epochs").type(), "epochs are");
     }
 
     @Test
