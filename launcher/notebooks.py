@@ -103,6 +103,7 @@ def form_problems(notebook):
         if len(code.strip().splitlines()) > limit:
             problems.append(f"{where} has more than {limit} lines"
                             + (" (a cell that defines one block class may have 35)" if limit == MAX_LINES else ""))
+    problems += slide_problems(notebook)
     if slide_types and slide_types[0] != "slide":
         problems.append("the first cell (the title) must start a slide")
     if slide_types.count("slide") < 2:

@@ -1,5 +1,5 @@
 """Makes notebooks fit projected slides: code lines of at most 100 characters and at most 600
-characters of markdown per slide (issue 15's limits, see notebooks.slide_problems).
+characters of markdown per slide (the limits `./course test` checks, see notebooks.slide_problems).
 
 usage: python3 -m launcher.slide_fit NN [NN ...]
 

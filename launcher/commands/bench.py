@@ -1,5 +1,5 @@
-"""./course bench: the MLP and LeNet of 04/06 trained with the notebooks' engine settings, and the
-ratio to PyTorch on the same machine where PyTorch is installed."""
+"""./course bench: the MLP and LeNet of 04/06 trained with the notebooks' engine settings, where a
+training step's time goes, and the ratio to PyTorch on the same machine where PyTorch is installed."""
 
 import json
 import os
@@ -14,11 +14,13 @@ from ..platforms import Platform
 NAME = "bench"
 USAGE = "[--models mlp,lenet] [--repeats N] [--torch | --no-torch]"
 SUMMARY = """train the MLP and LeNet of 04/06 with the notebooks' engine settings; print
-samples/s, GFLOP/s, memory and the ratio to PyTorch; write build/bench.json"""
+samples/s, GFLOP/s, memory, where a step's time goes and the ratio to PyTorch; write build/bench.json"""
 DESCRIPTION = """Trains the MLP of chapter 04 and the LeNet of chapter 06 on Fashion-MNIST with the kernel's
 JVM flags and engine settings (threads, MXNet's NaiveEngine), so the figures are the notebooks'.
-Prints training and inference samples per second, GFLOP/s against the CPU's peak, and memory
-across repeated runs in one JVM. Where PyTorch is installed (Debian: apt-get install python3-torch
+Prints training and inference samples per second, GFLOP/s against the CPU's peak, memory across
+repeated runs in one JVM, and where a training step's time goes (Java Flight Recorder's samples:
+inside the engine, crossing into it through JNA, or Java; per part of the step).
+Where PyTorch is installed (Debian: apt-get install python3-torch
 libopenblas0-pthread), trains the same models with it on the same machine and prints
 course / PyTorch for training and inference (above 1.0: the course is faster). Writes build/bench.json. A setting already in the environment
 (OMP_NUM_THREADS=1 ./course bench, say) wins over the notebooks', to compare others."""

@@ -101,6 +101,8 @@ class FormTest(unittest.TestCase):
         self.assertEqual([], notebooks.slide_problems(clean(cell(source=fits))))
         self.assertEqual(["cell 4, line 2 has 101 characters, more than 100 (python3 -m launcher.slide_fit wraps it)"],
                          notebooks.slide_problems(clean(cell(source="int y = 0;\n" + too_long))))
+        self.assertIn("cell 4, line 2 has 101 characters, more than 100 (python3 -m launcher.slide_fit wraps it)",
+                      notebooks.form_problems(clean(cell(source="int y = 0;\n" + too_long))))
 
     def test_markdown_counts_per_slide_or_sub_slide_and_skipped_cells_do_not(self):
         third = "w" * 200

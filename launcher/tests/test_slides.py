@@ -7,7 +7,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from launcher import notebooks
+from launcher import notebooks, slide_heights
 from launcher.layout import COURSE
 from launcher.tests.support import call, requires_notebook_python, requires_set_up
 from launcher.tests.test_site import requires_web_assets
@@ -91,6 +91,31 @@ class EveryDeckTest(unittest.TestCase):
                               "lib/reveal.js/plugin/notes/notes.js", "lib/mathjax/MathJax.js"):
                     self.assertIn('"' + local, html)
                     self.assertTrue((out / local).exists(), f"{local} is missing next to the decks")
+
+
+@requires_set_up
+@requires_notebook_python
+@requires_web_assets
+@unittest.skipUnless(shutil.which("chromium"), "slide heights not measured: chromium is not installed (the limits on "
+                                              "line length, lines and markdown per slide are still checked); "
+                                              "Debian: apt-get install chromium")
+class SlideHeightTest(unittest.TestCase):
+
+    def test_no_slide_of_any_deck_is_taller_than_the_screen(self):
+        """The code and markdown of every slide fit the slide (measured in Chromium by slide_heights);
+        outputs are not in these decks (an executed deck splits plots onto sub-slides of their own)."""
+        out = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, out)
+        paths = notebooks.paths(COURSE.notebooks)
+        status, output, errors = call("slides", "--no-execute", "--out", str(out), *[p.stem for p in paths])
+        self.assertEqual(0, status, output + errors)
+        for path in paths:
+            with self.subTest(notebook=path.stem):
+                rows = slide_heights.heights(out / f"{path.stem}.slides.html")
+                self.assertGreater(len(rows), 1)
+                tall = [f"#/{where} {height} px of {limit}: {heading}" for where, height, limit, heading in rows
+                        if int(height) > int(limit)]
+                self.assertEqual([], tall, "slides taller than the screen: split them with sub-slide metadata")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +69,7 @@ public final class Benchmark {
                        double trainingSamplesPerSecond, double trainingGigaflops, double trainingPercentOfPeak,
                        double inferenceSamplesPerSecond, double inferenceGigaflops, double inferencePercentOfPeak,
                        double batchingPercentOfStep, double testAccuracy, List<Run> runs, List<MemoryReading> memory,
-                       long residentGrowthKilobytes, int liveArrayGrowth) {
+                       long residentGrowthKilobytes, int liveArrayGrowth, StepProfile.Breakdown stepProfile) {
     }
 
     /** The whole report, as written to build/bench.json. */
@@ -178,6 +179,7 @@ public final class Benchmark {
         List<MemoryReading> memory = new ArrayList<>();
         memory.add(readMemory(modelData, "before"));
         List<Run> runs = new ArrayList<>();
+        StepProfile profile = StepProfile.start();
         for (int repeat = 1; repeat <= repeats; repeat++) {
             // One run is one notebook cell: a new manager owns the model, and closing it frees everything.
             try (NDManager cell = NDManager.newBaseManager()) {
@@ -186,7 +188,9 @@ public final class Benchmark {
                         Optimizer.sgd().setLearningRateTracker(Tracker.fixed(model.learningRate())).build(), example);
                 new Training(trainer, BATCH_SIZE).fit(warmUpImages, warmUpLabels, validationImages, validationLabels, 1);
                 Training timed = new Training(trainer, BATCH_SIZE);
+                Instant from = Instant.now();
                 timed.fit(images, labels, validationImages, validationLabels, 1);
+                profile.window(from, Instant.now(), model.steps());
                 Timer inference = new Timer();
                 double accuracy = timed.evaluate(testImages, test.labels());
                 double inferenceSeconds = inference.stop();
@@ -195,6 +199,7 @@ public final class Benchmark {
             }
             memory.add(readMemory(modelData, "after run " + repeat));
         }
+        StepProfile.Breakdown breakdown = profile.finish();
 
         long forward = FlopCount.forward(model.factory().get(), example);
         long training = FlopCount.training(model.factory().get(), example);
@@ -209,7 +214,8 @@ public final class Benchmark {
                 best.trainingSamplesPerSecond(), trainingGigaflops, 100 * trainingGigaflops / peak.gigaflops(),
                 bestInference, inferenceGigaflops, 100 * inferenceGigaflops / peak.gigaflops(),
                 100 * best.trainingSamplesPerSecond() / best.batchingSamplesPerSecond(), best.testAccuracy(), runs, memory,
-                last.residentKilobytes() - first.residentKilobytes(), last.liveArrays() - memory.get(0).liveArrays());
+                last.residentKilobytes() - first.residentKilobytes(), last.liveArrays() - memory.get(0).liveArrays(),
+                breakdown);
     }
 
     /** The batching of Training's loop alone (shuffled index, then one gather per batch), in samples/s. */
@@ -324,6 +330,11 @@ public final class Benchmark {
             }
             out.append(String.format(Locale.ROOT, "%-6s from run 1 to the last run: RSS %+.1f MiB; NDArrays %+d since before the runs%n",
                     m.model(), m.residentGrowthKilobytes() / 1024.0, m.liveArrayGrowth()));
+        }
+        out.append("\nwhere a training step's time goes, in ms (JFR samples of the training thread; engine: inside a native\n"
+                + "call; JNA: crossing into it; Java: DJL's and the course's code)\n");
+        for (ModelResult m : report.models()) {
+            out.append(StepProfile.table(m.model(), m.stepProfile()));
         }
         out.append(String.format(Locale.ROOT, "peak RSS %.1f MiB; the bench took %.1f s%n",
                 report.peakResidentKilobytes() / 1024.0, report.seconds()));

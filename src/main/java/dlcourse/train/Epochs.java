@@ -95,25 +95,26 @@ final class Epochs {
                 checks.beforeBatch(b + 1, batches);
                 long start = (long) b * batchSize;
                 try (NDManager batch = epoch.newSubManager()) {
-                    NDArray indices = order.get(batch, new NDIndex(start + ":" + Math.min(n, start + batchSize)));
+                    NDArray indices = order.get(batch, range(start, Math.min(n, start + batchSize)));
                     long size = indices.getShape().get(0);
+                    NDList results;
                     try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList results = step.lossAndSums(batch, indices);
+                        results = step.lossAndSums(batch, indices);
                         // The one read-back of a batch: the loss, checked before it is differentiated.
                         float loss = results.head().getFloat();
                         checks.checkLoss(b + 1, batches, loss);
                         collector.backward(results.head());
                         lossTotal += (double) loss * size;
-                        if (sums == null) {
-                            sums = new NDList(results.size() - 1);
-                            for (int i = 1; i < results.size(); i++) {
-                                sums.add(epoch.zeros(new Shape(), DataType.FLOAT32));
-                            }
-                        }
-                        // Summed on the engine, read once per epoch.
+                    }
+                    if (sums == null) {
+                        sums = new NDList(results.size() - 1);
                         for (int i = 1; i < results.size(); i++) {
-                            sums.get(i - 1).addi(results.get(i).stopGradient().toType(DataType.FLOAT32, false));
+                            sums.add(epoch.zeros(new Shape(), DataType.FLOAT32));
                         }
+                    }
+                    // Summed on the engine, read once per epoch; after the collector, so not recorded for autograd.
+                    for (int i = 1; i < results.size(); i++) {
+                        sums.get(i - 1).addi(results.get(i).toType(DataType.FLOAT32, false));
                     }
                     trainer.step();
                 }
@@ -125,6 +126,11 @@ final class Epochs {
             }
             return totals;
         }
+    }
+
+    /** The index of examples {@code start} to {@code end} (exclusive) along axis 0, built without parsing a string. */
+    static NDIndex range(long start, long end) {
+        return new NDIndex().addSliceDim(start, end);
     }
 
     /** Number of batches of at most {@code batchSize} that {@code n} examples make. */
@@ -145,7 +151,7 @@ final class Epochs {
             for (int b = 0; b < batches; b++) {
                 BatchChecks.beforeEvaluationBatch(b + 1, batches);
                 long start = (long) b * batchSize;
-                NDArray x = features.get(scratch, new NDIndex(start + ":" + Math.min(n, start + batchSize)));
+                NDArray x = features.get(scratch, range(start, Math.min(n, start + batchSize)));
                 parts.add(map.apply(trainer.evaluate(new NDList(x)).singletonOrThrow()));
             }
             NDArray joined = NDArrays.concat(parts);
@@ -167,7 +173,7 @@ final class Epochs {
                 BatchChecks.beforeEvaluationBatch(b + 1, batches);
                 long start = (long) b * batchSize;
                 try (NDManager batch = scratch.newSubManager()) {
-                    total.addi(batchSum.sum(batch, new NDIndex(start + ":" + Math.min(n, start + batchSize)))
+                    total.addi(batchSum.sum(batch, range(start, Math.min(n, start + batchSize)))
                             .toType(DataType.FLOAT32, false));
                 }
             }
