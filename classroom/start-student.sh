@@ -5,6 +5,8 @@
 #   DLCOURSE_HOME  the course (read-only for students): its notebooks/ are copied
 #   DLCOURSE_COPY  the student's copy (default: ~/notebooks; on Zero to JupyterHub, a folder on the
 #                  student's persistent volume)
+# The student's kernels record their results (dlcourse.notebook.Results) beside their copy, in
+# results/results.csv, not in the course's build/ folder, which is the instructor's.
 # Used by ./course classroom (classroom/jupyterhub_config.py) and by Zero to JupyterHub
 # (classroom/z2jh/values.yaml, singleuser.cmd).
 set -eu
@@ -17,4 +19,6 @@ if [ ! -e "$copy" ]; then
   chmod -R u+w -- "$copy.part"
   mv -- "$copy.part" "$copy"
 fi
+DLCOURSE_RESULTS="$(dirname -- "$copy")/results/results.csv"
+export DLCOURSE_RESULTS
 exec "$@"

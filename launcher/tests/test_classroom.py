@@ -216,7 +216,8 @@ class StartHookTest(unittest.TestCase):
         env = {"PATH": os.environ["PATH"], "HOME": str(home), "DLCOURSE_HOME": str(course)}
         if copy:
             env["DLCOURSE_COPY"] = str(copy)
-        return subprocess.run([str(hub.START_HOOK), "sh", "-c", "echo started in $PWD"], env=env, cwd=home,
+        return subprocess.run([str(hub.START_HOOK), "sh", "-c",
+                               "echo started in $PWD; echo results in $DLCOURSE_RESULTS"], env=env, cwd=home,
                               capture_output=True, text=True)
 
     def test_each_student_gets_a_copy_once_and_their_work_survives_a_restart(self):
@@ -229,6 +230,8 @@ class StartHookTest(unittest.TestCase):
                 answer = self.start(course, home)
                 self.assertEqual(0, answer.returncode, answer.stderr)
                 self.assertIn("started in", answer.stdout, "the hook runs the server after copying")
+                self.assertIn(f"results in {home}/results/results.csv", answer.stdout,
+                              "a student's kernels record results in their home, not in the course")
             (ada / "notebooks" / "04-mlp.ipynb").write_text("ada's work", encoding="utf-8")
             self.assertEqual(0, self.start(course, ada).returncode)  # ada's server starts again
             self.assertEqual("ada's work", (ada / "notebooks" / "04-mlp.ipynb").read_text(encoding="utf-8"))
@@ -241,8 +244,10 @@ class StartHookTest(unittest.TestCase):
             (course / "notebooks").mkdir(parents=True)
             (course / "notebooks" / "00.ipynb").write_text("{}", encoding="utf-8")
             home.mkdir()
-            self.assertEqual(0, self.start(course, home, copy=home / "work" / "notebooks").returncode)
+            answer = self.start(course, home, copy=home / "work" / "notebooks")
+            self.assertEqual(0, answer.returncode)
             self.assertTrue((home / "work" / "notebooks" / "00.ipynb").exists())
+            self.assertIn(f"results in {home}/work/results/results.csv", answer.stdout, "on the student's volume")
             self.assertFalse((home / "notebooks").exists())
 
     def test_without_DLCOURSE_HOME_it_says_what_is_missing(self):

@@ -40,9 +40,20 @@ public final class Results {
     private Results() {
     }
 
-    /** Where the results live: {@code build/results/results.csv} under the course's home. */
+    /**
+     * Where the results live: the file {@code DLCOURSE_RESULTS} names, where it is set (a classroom's
+     * students, whose course folder is the instructor's and closed to their writes, keep theirs in
+     * their own home), else {@code build/results/results.csv} under the course's home.
+     */
     public static Path file() {
-        return Course.home().resolve("build").resolve("results").resolve("results.csv");
+        return file(System.getenv("DLCOURSE_RESULTS"), Course.home());
+    }
+
+    static Path file(String setting, Path home) {
+        if (setting != null && !setting.isBlank()) {
+            return Path.of(setting.trim()).toAbsolutePath().normalize();
+        }
+        return home.resolve("build").resolve("results").resolve("results.csv");
     }
 
     /** One measured number. */

@@ -22,6 +22,15 @@ class ResultsTest {
     }
 
     @Test
+    void theFileIsUnderTheCourseUnlessDlcourseResultsNamesOne() {
+        Path home = Path.of("/opt/dlcourse");
+        assertEquals(Path.of("/opt/dlcourse/build/results/results.csv"), Results.file(null, home));
+        assertEquals(Path.of("/opt/dlcourse/build/results/results.csv"), Results.file("  ", home));
+        assertEquals(Path.of("/home/ada/results/results.csv"),
+                Results.file(" /home/ada/results/../results/results.csv ", home));
+    }
+
+    @Test
     void recordingTwiceReplacesTheRow() {
         Path file = folder.resolve("build/results/results.csv");
         Results.record(file, row("09", "seq2seq", "exact match", "fast", 0.5));
