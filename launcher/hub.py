@@ -26,7 +26,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import engines, kernelspec, prerequisites
+from . import engines, jupyter, kernelspec, prerequisites
 from .errors import LauncherError, UsageError
 from .layout import COURSE, PROG
 from .platforms import Platform
@@ -49,9 +49,11 @@ CGROUP_FOLDER = "dlcourse-classroom"
 # OpenMP threads as cores put N x cores busy threads on the cores (4 students on 2 cores: no
 # notebook finished in 300 s). One thread for OpenMP (MXNet's operators, oneDNN, PyTorch's intra-op
 # pool) and for the BLAS libraries the engines may call (MKL, OpenBLAS).
-KERNEL_THREADS = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+KERNEL_THREADS = {name: "1" for name in THREAD_VARIABLES}
 # DJL's PyTorch engine sizes its own pools from these system properties (default: every core).
 PYTORCH_THREAD_FLAGS = ["-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"]
+PYTORCH_THREAD_PROPERTY = "-Dai.djl.pytorch.num_threads="
 NODE_MODULES = ["/usr/share/nodejs", "/usr/lib/nodejs"]
 
 
@@ -325,6 +327,32 @@ def student_kernelspec(layout, platform, java, engine, engine_cache):
     if engine == engines.PYTORCH:
         spec["argv"][1:1] = PYTORCH_THREAD_FLAGS
     return spec
+
+
+def limit_installed_kernel(threads, platform=None):
+    """Zero to JupyterHub: the image's 'java' kernelspec was written where the image was built, with as
+    many engine threads as that machine had cores, while a student's pod has its own CPU limit
+    (values.yaml: DLCOURSE_KERNEL_THREADS, set to singleuser.cpu.limit). The start-up hook calls this to
+    rewrite the installed kernelspec's threads (OpenMP, MKL, OpenBLAS; DJL's PyTorch pools) to that
+    limit; returns the kernelspec's path."""
+    platform = platform or Platform.current()
+    try:
+        count = int(threads)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise HubError(f"DLCOURSE_KERNEL_THREADS must be a whole number of threads, at least 1, got {threads!r}; "
+                       "set it to singleuser.cpu.limit in classroom/z2jh/values.yaml")
+    file = kernelspec.path(jupyter.data_dir(platform))
+    try:
+        spec = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise HubError(f"no readable 'java' kernelspec at {file} ({e}); the image's {PROG} setup writes it") from e
+    spec["env"].update({name: str(count) for name in THREAD_VARIABLES})
+    flags = [PYTORCH_THREAD_PROPERTY + str(count), PYTORCH_THREAD_FLAGS[1]]
+    spec["argv"] = [spec["argv"][0], *flags, *(a for a in spec["argv"][1:] if not a.startswith("-Dai.djl.pytorch.num_"))]
+    kernelspec.install(spec, file.parent.parent.parent)
+    return file
 
 
 def write_kernelspec(engine, platform=None):

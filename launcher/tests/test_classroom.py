@@ -2,6 +2,7 @@
 students' start-up hook, two students on a real hub, and the Zero to JupyterHub values."""
 
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -129,6 +130,57 @@ class StudentKernelTest(unittest.TestCase):
                           *kernelspec.JVM_FLAGS], spec["argv"][:3 + len(kernelspec.JVM_FLAGS)],
                          "system properties go before the main class, where the kernel's JVM reads them")
         self.assertEqual("{connection_file}", spec["argv"][-1])
+
+
+class PodThreadsTest(unittest.TestCase):
+    """Zero to JupyterHub: the image's kernelspec, written where the image was built, gets the pod's
+    CPU limit as its engine threads (DLCOURSE_KERNEL_THREADS, set by the start-up hook)."""
+
+    JAVA = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"
+
+    def limit(self, engine, threads):
+        with tempfile.TemporaryDirectory() as data:
+            built_on = platform(LINUX, cores=64)  # the machine that built the image
+            kernelspec.install(kernelspec.build(Layout(PurePosixPath("/home/jovyan/dlcourse")), built_on, self.JAVA,
+                                                engine), data)
+            file = hub.limit_installed_kernel(threads, platform(LINUX, cores=64, env={"JUPYTER_DATA_DIR": data}))
+            self.assertEqual(kernelspec.path(data), file)
+            return json.loads(file.read_text(encoding="utf-8"))
+
+    def test_an_mxnet_kernel_gets_the_pods_threads(self):
+        spec = self.limit("mxnet", "2")
+        self.assertEqual({"2"}, {spec["env"][name] for name in hub.THREAD_VARIABLES})
+        self.assertEqual("NaiveEngine", spec["env"]["MXNET_ENGINE_TYPE"], "the rest of the kernelspec is kept")
+
+    def test_a_pytorch_kernel_gets_them_once_even_when_set_again(self):
+        spec = self.limit("pytorch", "3")
+        self.assertEqual("3", spec["env"]["OMP_NUM_THREADS"])
+        self.assertEqual([self.JAVA, "-Dai.djl.pytorch.num_threads=3", "-Dai.djl.pytorch.num_interop_threads=1"],
+                         spec["argv"][:3])
+        self.assertEqual(1, sum(a.startswith("-Dai.djl.pytorch.num_threads=") for a in spec["argv"]))
+        self.assertEqual("{connection_file}", spec["argv"][-1])
+
+    def test_a_bad_count_or_a_missing_kernelspec_is_named(self):
+        for bad in ("0", "two", ""):
+            with self.assertRaisesRegex(hub.HubError, "DLCOURSE_KERNEL_THREADS must be a whole number"):
+                self.limit("mxnet", bad)
+        with tempfile.TemporaryDirectory() as data:
+            with self.assertRaisesRegex(hub.HubError, "no readable 'java' kernelspec"):
+                hub.limit_installed_kernel("2", platform(LINUX, env={"JUPYTER_DATA_DIR": data}))
+
+    def test_the_start_up_hook_sets_them_from_the_pods_environment(self):
+        with tempfile.TemporaryDirectory() as folder:
+            data, home = Path(folder) / "jupyter", Path(folder) / "jovyan"
+            home.mkdir()
+            kernelspec.install(kernelspec.build(Layout(PurePosixPath("/home/jovyan/dlcourse")), platform(LINUX, cores=64),
+                                                self.JAVA, "mxnet"), data)
+            env = {"PATH": os.environ["PATH"], "HOME": str(home), "DLCOURSE_HOME": str(HOME),
+                   "DLCOURSE_COPY": str(home / "work" / "notebooks"), "JUPYTER_DATA_DIR": str(data),
+                   "DLCOURSE_KERNEL_THREADS": "2"}
+            answer = subprocess.run([str(hub.START_HOOK), "true"], env=env, cwd=home, capture_output=True, text=True)
+            self.assertEqual(0, answer.returncode, answer.stderr)
+            spec = json.loads(kernelspec.path(data).read_text(encoding="utf-8"))
+            self.assertEqual("2", spec["env"]["OMP_NUM_THREADS"])
 
 
 class LoadTableTest(unittest.TestCase):
@@ -345,6 +397,10 @@ class ZeroToJupyterHubTest(unittest.TestCase):
         with self.assertRaisesRegex(jsonschema.ValidationError, "'imag' was unexpected"):
             jsonschema.validate(misspelt, schema)
         self.assertIn(f"version {CHART_VERSION}", (Z2JH / "values.yaml").read_text(encoding="utf-8").splitlines()[0])
+
+    def test_a_students_kernel_gets_the_pods_cpu_limit_as_threads(self):
+        single = self.values["singleuser"]
+        self.assertEqual(str(int(single["cpu"]["limit"])), single["extraEnv"]["DLCOURSE_KERNEL_THREADS"])
 
     def test_the_single_user_image_is_the_courses(self):
         image = self.values["singleuser"]["image"]
