@@ -16,8 +16,8 @@ from kernel_session import ROOT, KernelSession  # noqa: E402
 
 # JShell's stop comes 2 s after the interrupt (RapaioExecutionControl.GRACE_MILLIS).
 GRACE = 2.0
-# Time the replies may take on a loaded 2-core machine.
-SLACK = 8.0
+# Time the replies may take on a loaded 2-core machine (CI once needed more than 8 s).
+SLACK = 20.0
 # The library's training loops check the thread's interrupt flag between batches (room a-train).
 TRAINING_CHECKS_INTERRUPTS = os.path.exists(
     os.path.join(ROOT, "target", "classes", "dlcourse", "train", "TrainingInterruptedException.class"))
@@ -172,7 +172,10 @@ class InterruptTest(unittest.TestCase):
         cell, seconds = self.interrupt_and_wait(cell, GRACE + SLACK)
         line = self.assert_one_line_interrupt(cell)
         if TRAINING_CHECKS_INTERRUPTS:
-            self.assertLess(seconds, GRACE, f"training did not stop within a batch: {line}")
+            # The library's loop stopped it at a batch boundary, not the kernel's hard stop after GRACE
+            # (the reply's time is no proof: on a loaded machine a clean stop's reply took 2.09 s).
+            self.assertRegex(line, r"Training interrupted in epoch \d+, (before batch|while measuring)",
+                             f"training did not stop within a batch ({seconds:.1f} s): {line}")
             self.assertIn("history()", line, "the message says the history so far is kept")
         else:
             self.assertIn("did not stop within 2 s, so the kernel stopped it", line)

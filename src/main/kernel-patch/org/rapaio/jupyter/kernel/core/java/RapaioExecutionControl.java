@@ -50,6 +50,7 @@ public class RapaioExecutionControl extends LocalExecutionControl {
 
     /** How long an interrupted snippet may take to end by itself, before each harder step. */
     static final long GRACE_MILLIS = 2000;
+    static final long REPEAT_MILLIS = 100;
 
     private static final AtomicInteger CELL_THREADS = new AtomicInteger();
     private static final Method AWAIT_SNIPPET;
@@ -263,6 +264,12 @@ public class RapaioExecutionControl extends LocalExecutionControl {
             run.timedOut = timedOut;
         }
         run.interruptThread();
+        // Again every REPEAT_MILLIS of the grace period: code that catches an InterruptedException and
+        // goes on (a library's I/O, a display) would otherwise swallow the one interrupt, and the cell,
+        // whose loop checks the flag at its next batch, would be stopped the hard way instead.
+        for (long t = REPEAT_MILLIS; t < GRACE_MILLIS; t += REPEAT_MILLIS) {
+            watchdog.schedule(run::interruptThread, t, TimeUnit.MILLISECONDS);
+        }
         watchdog.schedule(() -> hardStop(run), GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
