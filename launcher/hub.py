@@ -50,10 +50,8 @@ CGROUP_FOLDER = "dlcourse-classroom"
 # notebook finished in 300 s). One thread for OpenMP (MXNet's operators, oneDNN, PyTorch's intra-op
 # pool) and for the BLAS libraries the engines may call (MKL, OpenBLAS).
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
-KERNEL_THREADS = {name: "1" for name in THREAD_VARIABLES}
 # DJL's PyTorch engine sizes its own pools from these system properties (default: every core).
-PYTORCH_THREAD_FLAGS = ["-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"]
-PYTORCH_THREAD_PROPERTY = "-Dai.djl.pytorch.num_threads="
+PYTORCH_THREAD_PREFIX = "-Dai.djl.pytorch.num_"
 NODE_MODULES = ["/usr/share/nodejs", "/usr/lib/nodejs"]
 
 
@@ -320,12 +318,20 @@ class MemoryGroups:
 
 def student_kernelspec(layout, platform, java, engine, engine_cache):
     """The learner's 'java' kernelspec, with the engine's native library read from the shared cache and
-    the engine computing on one thread (KERNEL_THREADS): a class's kernels share the machine's cores."""
+    the engine computing on one thread: a class's kernels share the machine's cores."""
     spec = kernelspec.build(layout, platform, java, engine)
     spec["env"]["ENGINE_CACHE_DIR"] = str(engine_cache)
-    spec["env"].update(KERNEL_THREADS)
-    if engine == engines.PYTORCH:
-        spec["argv"][1:1] = PYTORCH_THREAD_FLAGS
+    return with_threads(spec, 1, pytorch=engine == engines.PYTORCH)
+
+
+def with_threads(spec, threads, pytorch):
+    """The kernelspec with its engine computing on `threads` threads: OpenMP, MKL and OpenBLAS, and with
+    `pytorch` DJL's PyTorch pools (system properties before the main class, where the kernel's JVM reads
+    them; any earlier ones replaced; inter-op on one thread)."""
+    spec["env"].update({name: str(threads) for name in THREAD_VARIABLES})
+    flags = [f"{PYTORCH_THREAD_PREFIX}threads={threads}", f"{PYTORCH_THREAD_PREFIX}interop_threads=1"] if pytorch else []
+    rest = [a for a in spec["argv"][1:] if not a.startswith(PYTORCH_THREAD_PREFIX)]
+    spec["argv"] = [spec["argv"][0], *flags, *rest]
     return spec
 
 
@@ -348,10 +354,8 @@ def limit_installed_kernel(threads, platform=None):
         spec = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise HubError(f"no readable 'java' kernelspec at {file} ({e}); the image's {PROG} setup writes it") from e
-    spec["env"].update({name: str(count) for name in THREAD_VARIABLES})
-    flags = [PYTORCH_THREAD_PROPERTY + str(count), PYTORCH_THREAD_FLAGS[1]]
-    spec["argv"] = [spec["argv"][0], *flags, *(a for a in spec["argv"][1:] if not a.startswith("-Dai.djl.pytorch.num_"))]
-    kernelspec.install(spec, file.parent.parent.parent)
+    # The image's engine is not known here; DJL's PyTorch properties are harmless to MXNet.
+    kernelspec.install(with_threads(spec, count, pytorch=True), file.parent.parent.parent)
     return file
 
 
