@@ -26,6 +26,11 @@ class Layout:
         return self.home / "notebooks"
 
     @property
+    def notebooks_zh(self):
+        """The Chinese edition: the English notebooks' file names, translated (CONTRACTS.md section 0)."""
+        return self.notebooks / "zh"
+
+    @property
     def build(self):
         return self.home / "build"
 
