@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dlcourse.nn.MaskedSoftmax;
 import dlcourse.notebook.Exercise;
+import dlcourse.notebook.Messages;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.BiFunction;
@@ -27,17 +28,17 @@ public final class Chapter10Exercises {
      * {@code sum_i softmax_i(-((query - keys[i]) * w)^2 / 2) * values[i]}.
      */
     public static boolean nadarayaWatson(KernelRegression answer) {
-        return Exercise.check("Nadaraya-Watson with bandwidth w", () -> {
+        return Exercise.check(Messages.text("ch10.nadarayaWatson.name"), () -> {
             // By hand: a query halfway between two keys weighs both equally.
             Exercise.requireClose(answer.predict(0.5, new double[] {0, 1}, new double[] {0, 1}, 1), 0.5, 1e-9,
-                    "f(0.5) for keys [0, 1], values [0, 1], w = 1");
+                    Messages.text("ch10.nadarayaWatson.halfway"));
             // Weights exp(-1/2) and exp(-2): (2 e^{-1/2} + 4 e^{-2}) / (e^{-1/2} + e^{-2}).
             double near = Math.exp(-0.5), far = Math.exp(-2);
             Exercise.requireClose(answer.predict(0, new double[] {1, 2}, new double[] {2, 4}, 1),
-                    (2 * near + 4 * far) / (near + far), 1e-9, "f(0) for keys [1, 2], values [2, 4], w = 1");
+                    (2 * near + 4 * far) / (near + far), 1e-9, Messages.text("ch10.nadarayaWatson.byHand"));
             Exercise.requireClose(answer.predict(0, new double[] {1, 2}, new double[] {2, 4}, 0.5),
                     reference(0, new double[] {1, 2}, new double[] {2, 4}, 0.5), 1e-9,
-                    "f(0) for keys [1, 2], values [2, 4], w = 0.5 (w multiplies the distance)");
+                    Messages.text("ch10.nadarayaWatson.bandwidth"));
             Random random = new Random(10);
             for (int trial = 0; trial < 30; trial++) {
                 int n = 1 + random.nextInt(20);
@@ -50,11 +51,12 @@ public final class Chapter10Exercises {
                 double query = 5 * random.nextDouble();
                 double w = 0.2 + 5 * random.nextDouble();
                 Exercise.requireClose(answer.predict(query, keys, values, w), reference(query, keys, values, w), 1e-6,
-                        "f(" + (float) query + ") for keys " + Arrays.toString(toFloats(keys)) + ", w = " + (float) w);
+                        Messages.text("ch10.nadarayaWatson.random", (float) query, Arrays.toString(toFloats(keys)),
+                                (float) w));
             }
             // Far from every key the scores are tiny: a softmax that does not subtract the maximum gives 0/0.
             Exercise.requireClose(answer.predict(100, new double[] {0, 1}, new double[] {3, 7}, 2), 7, 1e-6,
-                    "f(100) for keys [0, 1], values [3, 7], w = 2 (subtract the largest score before exp)");
+                    Messages.text("ch10.nadarayaWatson.far"));
         });
     }
 
@@ -91,13 +93,13 @@ public final class Chapter10Exercises {
      * other keys get weight 0.
      */
     public static boolean maskedSoftmax(BiFunction<NDArray, NDArray, NDArray> answer) {
-        return Exercise.check("masked softmax with a valid length per query", () -> {
+        return Exercise.check(Messages.text("ch10.maskedSoftmax.name"), () -> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 // By hand: equal scores, query 0 sees 1 key, query 1 sees all 3.
                 NDArray uniform = manager.zeros(new Shape(1, 2, 3));
                 NDArray lengths = manager.create(new int[] {1, 3}).reshape(1, 2);
                 requireSame(answer.apply(uniform, lengths), manager.create(new float[] {1, 0, 0, 1f / 3, 1f / 3, 1f / 3})
-                        .reshape(1, 2, 3), "equal scores (1, 2, 3) with valid lengths [[1, 3]]");
+                        .reshape(1, 2, 3), Messages.text("ch10.maskedSoftmax.byHand"));
                 Random random = new Random(10);
                 for (int trial = 0; trial < 5; trial++) {
                     int batch = 1 + random.nextInt(3);
@@ -110,25 +112,23 @@ public final class Chapter10Exercises {
                     NDArray scores = manager.randomNormal(0, 3, new Shape(batch, queries, keys), DataType.FLOAT32);
                     NDArray validLengths = manager.create(valid).reshape(batch, queries);
                     requireSame(answer.apply(scores, validLengths), MaskedSoftmax.apply(scores, validLengths),
-                            "random scores " + scores.getShape() + " with valid lengths " + Arrays.toString(valid)
-                                    + " (row by row)");
+                            Messages.text("ch10.maskedSoftmax.random", scores.getShape(), Arrays.toString(valid)));
                 }
             }
         });
     }
 
     private static void requireSame(NDArray got, NDArray expected, String what) {
-        Exercise.require(got != null, what + ": your function returned null");
-        Exercise.require(got.getShape().equals(expected.getShape()), what + ": expected shape " + expected.getShape()
-                + ", got " + got.getShape());
+        Exercise.require(got != null, Messages.text("ch10.maskedSoftmax.null", what));
+        Exercise.require(got.getShape().equals(expected.getShape()),
+                Messages.text("ch10.maskedSoftmax.shape", what, expected.getShape(), got.getShape()));
         float[] g = got.toType(DataType.FLOAT32, false).toFloatArray();
         float[] e = expected.toType(DataType.FLOAT32, false).toFloatArray();
         for (int i = 0; i < e.length; i++) {
             if (e[i] == 0) {
-                Exercise.require(Math.abs(g[i]) < 1e-6, what + ": element " + i + " is a padded key and should have "
-                        + "weight 0, got " + g[i]);
+                Exercise.require(Math.abs(g[i]) < 1e-6, Messages.text("ch10.maskedSoftmax.padded", what, i, g[i]));
             } else {
-                Exercise.requireClose(g[i], e[i], 1e-5, what + ", element " + i);
+                Exercise.requireClose(g[i], e[i], 1e-5, Messages.text("ch10.maskedSoftmax.element", what, i));
             }
         }
     }

@@ -8,6 +8,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.training.tracker.WarmUpTracker;
 import dlcourse.nn.TransformerEncoderBlock;
 import dlcourse.notebook.Exercise;
+import dlcourse.notebook.Messages;
 import java.util.function.ToLongBiFunction;
 
 /** Checkers for notebook 11 (transformer). */
@@ -39,7 +40,7 @@ public final class Chapter11Exercises {
      * during the decay and after it.
      */
     public static boolean learningRate(Schedule answer) {
-        return Exercise.check("learning rate with warm-up and cosine decay", () -> {
+        return Exercise.check(Messages.text("ch11.learningRate.name"), () -> {
             for (int decay : new int[] {1000, 2500, 37}) {
                 Tracker reference = schedule(decay);
                 int[] updates = {0, 1, 50, 199, 200, 201, 200 + decay / 3, 200 + decay / 2, 200 + decay,
@@ -47,8 +48,8 @@ public final class Chapter11Exercises {
                 for (int update : updates) {
                     double expected = reference.getNewValue(update);
                     double got = answer.learningRate(update, decay);
-                    Exercise.requireClose(got, expected, 1e-8, "update " + update + " of a schedule that decays over "
-                            + decay + " updates");
+                    Exercise.requireClose(got, expected, 1e-8,
+                            Messages.text("ch11.learningRate.update", update, decay));
                 }
             }
         });
@@ -60,7 +61,7 @@ public final class Chapter11Exercises {
      * The attention projections have no bias; layer norm has a scale and a shift per feature.
      */
     public static boolean encoderBlockParameters(ToLongBiFunction<Integer, Integer> answer) {
-        return Exercise.check("parameters of an encoder block", () -> {
+        return Exercise.check(Messages.text("ch11.encoderBlockParameters.name"), () -> {
             int[][] sizes = {{16, 32}, {32, 64}, {8, 24}, {64, 256}, {2, 2}};
             try (NDManager manager = NDManager.newBaseManager()) {
                 for (int[] size : sizes) {
@@ -68,8 +69,8 @@ public final class Chapter11Exercises {
                     block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, size[0]), new Shape(1));
                     long expected = block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
                     long got = answer.applyAsLong(size[0], size[1]);
-                    Exercise.require(got == expected, "hidden " + size[0] + ", feed-forward " + size[1] + ": the block has "
-                            + expected + " parameters, your formula gives " + got);
+                    Exercise.require(got == expected, Messages.text("ch11.encoderBlockParameters.wrong",
+                            size[0], size[1], expected, got));
                 }
             }
         });

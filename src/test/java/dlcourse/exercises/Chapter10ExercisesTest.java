@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcourse.nn.MaskedSoftmax;
+import dlcourse.notebook.Course;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter10Solutions;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,25 @@ class Chapter10ExercisesTest {
         assertFalse(Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) ->
                 MaskedSoftmax.apply(scores, lengths.get(":, 0")))).passed());
         assertFalse(Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> Exercise.todo())).passed());
+    }
+
+    @Test
+    void maskedSoftmaxNamesThePaddedKeyInTheNotebooksLanguage() {
+        String english = Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> scores.softmax(-1))).text();
+        assertTrue(english.contains("✘ masked softmax with a valid length per query: not yet. equal scores (1, 2, 3) "
+                + "with valid lengths [[1, 3]]: element 1 is a padded key and should have weight 0, got 0.33333334"), english);
+        Course.language("zh");
+        try {
+            String chinese = Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> scores.softmax(-1)))
+                    .text();
+            assertTrue(chinese.contains("每个查询各有一个有效长度的掩蔽 softmax"), chinese);
+            assertTrue(chinese.contains("分数全部相等 (1, 2, 3)，有效长度 [[1, 3]]：元素 1 是填充键，权重应为 0，实际为 0.33333334"),
+                    chinese);
+            String far = Printed.run(() -> Chapter10Exercises.nadarayaWatson((q, keys, values, w) -> 0)).text();
+            assertTrue(far.contains("带宽为 w 的 Nadaraya-Watson 回归") && far.contains("键 [0, 1]、值 [0, 1]、w = 1 时的 f(0.5)"),
+                    far);
+        } finally {
+            Course.language("en");
+        }
     }
 }

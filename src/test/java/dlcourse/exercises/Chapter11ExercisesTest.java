@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.training.tracker.Tracker;
+import dlcourse.notebook.Course;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter11Solutions;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,23 @@ class Chapter11ExercisesTest {
     void encoderBlockParametersRejectsAFormulaWithoutLayerNormOrBiases() {
         assertFalse(Printed.run(() -> Chapter11Exercises.encoderBlockParameters((d, f) -> 4L * d * d + 2L * d * f)).passed());
         assertFalse(Printed.run(() -> Chapter11Exercises.encoderBlockParameters((d, f) -> Exercise.todo())).passed());
+    }
+
+    @Test
+    void encoderBlockParametersNamesTheCountInTheNotebooksLanguage() {
+        String english = Printed.run(() -> Chapter11Exercises.encoderBlockParameters((d, f) -> 0L)).text();
+        assertTrue(english.contains("✘ parameters of an encoder block: not yet. hidden 16, feed-forward 32: the block has "
+                + "2160 parameters, your formula gives 0"), english);
+        Course.language("zh");
+        try {
+            String chinese = Printed.run(() -> Chapter11Exercises.encoderBlockParameters((d, f) -> 0L)).text();
+            assertTrue(chinese.contains("编码器块的参数个数") && chinese.contains("隐藏 16、前馈 32：该块有 2160 个参数，你的公式给出 0 个"),
+                    chinese);
+            String schedule = Printed.run(() -> Chapter11Exercises.learningRate((update, decay) -> 0)).text();
+            assertTrue(schedule.contains("带预热和余弦衰减的学习率") && schedule.contains("第 0 次更新（调度在 1000 次更新内衰减）"),
+                    schedule);
+        } finally {
+            Course.language("en");
+        }
     }
 }
