@@ -3,6 +3,8 @@ package dlcourse.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import dlcourse.nn.MaskedSoftmax;
 import dlcourse.notebook.Course;
 import dlcourse.notebook.Exercise;
@@ -49,17 +51,19 @@ class Chapter10ExercisesTest {
     }
 
     @Test
-    void maskedSoftmaxNamesThePaddedKeyInTheNotebooksLanguage() {
+    void maskedSoftmaxNamesTheElementAndThePaddedKeyInTheNotebooksLanguage() {
         String english = Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> scores.softmax(-1))).text();
         assertTrue(english.contains("✘ masked softmax with a valid length per query: not yet. equal scores (1, 2, 3) "
-                + "with valid lengths [[1, 3]]: element 1 is a padded key and should have weight 0, got 0.33333334"), english);
+                + "with valid lengths [[1, 3]], element 0 is 0.333333, expected 1.00000"), english);
         Course.language("zh");
         try {
-            String chinese = Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> scores.softmax(-1)))
-                    .text();
+            // Right where a key counts, 0.5 where it should be 0.
+            String chinese = Printed.run(() -> Chapter10Exercises.maskedSoftmax((scores, lengths) -> {
+                NDArray right = MaskedSoftmax.apply(scores, lengths);
+                return right.add(right.eq(0).toType(DataType.FLOAT32, false).mul(0.5f));
+            })).text();
             assertTrue(chinese.contains("每个查询各有一个有效长度的掩蔽 softmax"), chinese);
-            assertTrue(chinese.contains("分数全部相等 (1, 2, 3)，有效长度 [[1, 3]]：元素 1 是填充键，权重应为 0，实际为 0.33333334"),
-                    chinese);
+            assertTrue(chinese.contains("分数全部相等 (1, 2, 3)，有效长度 [[1, 3]]：元素 1 是填充键，权重应为 0，实际为 0.5"), chinese);
             String far = Printed.run(() -> Chapter10Exercises.nadarayaWatson((q, keys, values, w) -> 0)).text();
             assertTrue(far.contains("带宽为 w 的 Nadaraya-Watson 回归") && far.contains("键 [0, 1]、值 [0, 1]、w = 1 时的 f(0.5)"),
                     far);
