@@ -47,7 +47,7 @@ final class Epochs {
     static TrainingHistory run(TrainingHistory history, String livePlotTitle, int epochs,
                                Function<BatchChecks, double[]> trainEpoch, Function<double[], double[]> row) {
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new IllegalArgumentException(dlcourse.notebook.Messages.text("train.epochs", epochs));
         }
         // Each call draws its own chart, in the cell that called it.
         LiveTrainingPlot livePlot = livePlotTitle == null ? null
