@@ -31,6 +31,11 @@ class Layout:
         return self.notebooks / "zh"
 
     @property
+    def glossary(self):
+        """The English-Chinese glossary, one table per chapter."""
+        return self.home / "GLOSSARY.md"
+
+    @property
     def build(self):
         return self.home / "build"
 

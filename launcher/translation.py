@@ -18,6 +18,9 @@ from .notebooks import source
 
 LANGUAGE_LINE = 'Course.language("zh");'
 PLACEHOLDER = '"…"'
+# Why a Chinese cell is listed by stale_cells.
+STALE = "is older than its English twin (the English source changed)"
+UNSTAMPED = "has no metadata.dlcourse.source_sha256"
 # CJK ideographs: the unified block, extension A and the compatibility block (a Chinese sentence
 # has at least one; punctuation alone does not make a literal Chinese).
 CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -172,9 +175,9 @@ def stale_cells(english, chinese):
     for index, (en, zh) in enumerate(zip(english.get("cells", []), chinese.get("cells", [])), 1):
         kept = stamp(zh)
         if kept is None:
-            stale.append((index, zh.get("id"), "has no metadata.dlcourse.source_sha256"))
+            stale.append((index, zh.get("id"), UNSTAMPED))
         elif kept != sha256(source(en)):
-            stale.append((index, zh.get("id"), "is older than its English twin (the English source changed)"))
+            stale.append((index, zh.get("id"), STALE))
     return stale
 
 

@@ -1,5 +1,7 @@
 """./course translations: the Chinese edition against the English one, for translators and maintainers."""
 
+import textwrap
+
 from .. import notebooks, translation
 from ..console import green, red, say
 from ..layout import COURSE
@@ -16,6 +18,9 @@ current source: those are older than the English and need translating again (the
 new hash). Lists the English notebooks not translated yet. Exits with 1 when a Chinese notebook
 has a problem or a stale cell. Executes nothing."""
 
+HEADINGS = {translation.STALE: "older than their English twin (translate them again, then stamp the new hash)",
+            translation.UNSTAMPED: "not stamped with their English twin's hash (metadata.dlcourse.source_sha256)"}
+
 
 def add_arguments(parser):
     """No options."""
@@ -30,10 +35,12 @@ def run(args):
         say(f"{red('FIX')}   zh/{report.name}:")
         for problem in report.problems:
             say("      " + problem.replace("\n", "\n      "))
-        if report.stale:
-            say(f"      {len(report.stale)} cell(s) older than their English twin (translate again, then stamp):")
-        for index, cell_id, why in report.stale:
-            say(f"        cell {index} (id {cell_id}) {why}")
+        by_reason = {}
+        for _, cell_id, why in report.stale:
+            by_reason.setdefault(why, []).append(cell_id)
+        for why, ids in by_reason.items():
+            say(f"      {len(ids)} cell(s) {HEADINGS.get(why, why)}:")
+            say(textwrap.fill(", ".join(ids), width=100, initial_indent=" " * 8, subsequent_indent=" " * 8))
     translated = {r.name for r in reports}
     missing = [name for name in notebooks.names(COURSE.notebooks) if name not in translated]
     say(f"\n{len(reports)} Chinese notebook(s), {sum(not r.ok for r in reports)} with problems; "
