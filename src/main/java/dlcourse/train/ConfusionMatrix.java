@@ -129,7 +129,7 @@ public final class ConfusionMatrix {
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef), new Color(0x6baed6)});
         chart.getStyler().setShowValue(true);
         chart.getStyler().setHeatMapValueDecimalPattern("#");
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, Plots.size().tickFont() - 1));
+        chart.getStyler().setValueFont(Plots.font(Font.PLAIN, Plots.size().tickFont() - 1));
         chart.getStyler().setValueFontColor(Color.BLACK);
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setLegendVisible(false);
