@@ -13,13 +13,14 @@ ARG ENGINE=
 
 # debian-slim leaves out /usr/share/man, where the JDK's post-install script makes links.
 # jupyterhub (3.0) brings jupyterhub-singleuser, which Zero to JupyterHub runs in each student's
-# pod (classroom/z2jh/values.yaml); its major version matches the chart's hub.
+# pod (classroom/z2jh/values.yaml); its major version matches the chart's hub. fonts-noto-cjk:
+# the Chinese edition's charts (without it they show empty boxes; ./course doctor checks it).
 RUN mkdir -p /usr/share/man/man1 \
  && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates openjdk-17-jdk-headless maven \
       jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient \
-      dataset-fashion-mnist dict-devil fontconfig fonts-dejavu-core tini \
+      dataset-fashion-mnist dict-devil fontconfig fonts-dejavu-core fonts-noto-cjk tini \
       jupyterhub \
  && apt-get clean \
  && rm -rf /var/lib/apt/lists/*

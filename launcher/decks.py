@@ -19,11 +19,12 @@ LONG_CODE_LINES = 26
 CODE_LINES_WITH_PLOT = 7
 
 
-def exporter():
+def exporter(root=""):
+    """The deck exporter for decks written root (a relative path, "" or "../") below the folder that holds lib/."""
     # A cell tagged HIDE_INPUT shows its outputs without its code (see one_plot_per_slide).
     config = Config({"TagRemovePreprocessor": {"enabled": True, "remove_input_tags": {HIDE_INPUT}}})
     return SlidesExporter(config=config, template_name="dlcourse-slides", extra_template_basedirs=[str(webassets.TEMPLATES)],
-                          reveal_url_prefix=webassets.REVEAL_PREFIX, mathjax_url=webassets.MATHJAX_URL,
+                          reveal_url_prefix=root + webassets.REVEAL_PREFIX, mathjax_url=root + webassets.MATHJAX_URL,
                           reveal_theme="white", reveal_transition="none", reveal_number="c/t",
                           exclude_input_prompt=True, exclude_output_prompt=True)
 

@@ -26,6 +26,16 @@ class Layout:
         return self.home / "notebooks"
 
     @property
+    def notebooks_zh(self):
+        """The Chinese edition: the English notebooks' file names, translated (CONTRACTS.md section 0)."""
+        return self.notebooks / "zh"
+
+    @property
+    def glossary(self):
+        """The English-Chinese glossary, one table per chapter."""
+        return self.home / "GLOSSARY.md"
+
+    @property
     def build(self):
         return self.home / "build"
 

@@ -51,6 +51,50 @@ def resolve(wanted, folder):
     raise UnknownNotebook(f"no notebook named '{wanted}'.\navailable notebooks:\n{listing}")
 
 
+# The editions: English in notebooks/, each other language in notebooks/<code>/ with the English
+# notebooks' file names (CONTRACTS.md section 0). An edition may hold only some chapters so far.
+LANGUAGES = ("en", "zh")
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+
+
+def edition_folder(language, english_folder):
+    """Where a language's notebooks are: the English folder itself, or its subfolder named by the code."""
+    if language not in LANGUAGES:
+        raise UsageError(f"unknown language '{language}'; valid: {', '.join(LANGUAGES)}")
+    return Path(english_folder) if language == "en" else Path(english_folder) / language
+
+
+def label(language, path):
+    """How a notebook of an edition is named in output: '04-mlp-classification', 'zh/04-mlp-classification'."""
+    return Path(path).stem if language == "en" else f"{language}/{Path(path).stem}"
+
+
+def twin(english_path, language):
+    """The notebook in another edition with the English notebook's file name, or None when that
+    chapter is not translated yet."""
+    path = edition_folder(language, Path(english_path).parent) / Path(english_path).name
+    return path if path.exists() else None
+
+
+def editions(wanted, english_folder, languages=LANGUAGES):
+    """(language, path) for the notebooks named (every English notebook when none is named) in each
+    language asked for, language by language: English first, then each translation that exists. A
+    notebook named with only one translated language asked for must have that translation."""
+    english = [resolve(name, english_folder) for name in wanted] or paths(english_folder)
+    chosen = []
+    for language in languages:
+        for path in english:
+            found = twin(path, language)
+            if found:
+                chosen.append((language, found))
+            elif wanted and len(languages) == 1:
+                done = "\n".join("  " + name for name in names(edition_folder(language, english_folder))) or "  (none yet)"
+                raise UnknownNotebook(f"{path.stem} has no {LANGUAGE_NAMES[language]} edition yet "
+                                      f"({edition_folder(language, english_folder).name}/{path.name}).\n"
+                                      f"translated so far:\n{done}")
+    return chosen
+
+
 def source(cell):
     text = cell.get("source", "")
     return "".join(text) if isinstance(text, list) else text

@@ -1,4 +1,5 @@
-"""What the course needs from the machine (a JDK 17+, Maven, Jupyter, fonts on Linux), whether it is
+"""What the course needs from the machine (a JDK 17+, Maven, Jupyter, fonts on Linux, Chinese ones
+included), whether it is
 there, and the exact commands that install it on this platform.
 
 Set-up installs with apt only where apt exists and this user is root (or has sudo without a
@@ -23,6 +24,7 @@ APT_PACKAGES = {
     "maven": ["maven"],
     "jupyter": ["jupyter-notebook", "jupyter-nbconvert", "python3-nbclient"],
     "fonts": ["fontconfig", "fonts-dejavu-core"],
+    "cjk-fonts": ["fonts-noto-cjk"],
 }
 
 VENV_PACKAGES = "notebook nbconvert nbclient"
@@ -30,7 +32,7 @@ VENV_PACKAGES = "notebook nbconvert nbclient"
 
 @dataclass(frozen=True)
 class Check:
-    name: str     # java, maven, jupyter or fonts
+    name: str     # java, maven, jupyter, fonts or cjk-fonts
     ok: bool
     text: str     # what was found, or what is missing
 
@@ -93,7 +95,21 @@ def check_fonts(platform):
     return Check("fonts", True, "fonts (fontconfig)") if listed else Check("fonts", False, "no fonts for charts (fontconfig finds none)")
 
 
-CHECKS = (check_java, check_maven, check_jupyter, check_fonts)
+def check_cjk_fonts(platform):
+    """The Chinese edition's charts need a font with CJK glyphs, else they show empty boxes. macOS
+    (PingFang) and Windows (Microsoft YaHei) bring one; on Linux fontconfig must know one for Chinese."""
+    if platform.system != "Linux":
+        return Check("cjk-fonts", True, "Chinese fonts (the system's)")
+    fc_list = shutil.which("fc-list")
+    listed = (subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True).stdout.strip()
+              if fc_list else "")
+    if listed:
+        families = sorted(listed.splitlines(), key=lambda family: (" SC" not in family, family))  # Simplified first
+        return Check("cjk-fonts", True, f"Chinese fonts ({families[0]})")
+    return Check("cjk-fonts", False, "no font with Chinese characters (the Chinese edition's charts would show boxes)")
+
+
+CHECKS = (check_java, check_maven, check_jupyter, check_fonts, check_cjk_fonts)
 
 
 def install_commands(name, platform):
@@ -111,6 +127,7 @@ def install_commands(name, platform):
         ("maven", "macos"): "brew install maven",
         ("maven", "windows"): "scoop install maven   (Scoop: https://scoop.sh; or unpack https://maven.apache.org/download.cgi and put its bin folder on PATH)",
         ("fonts", "linux"): "sudo dnf install fontconfig dejavu-sans-fonts   (Fedora; elsewhere fontconfig and the DejaVu fonts)",
+        ("cjk-fonts", "linux"): "sudo dnf install google-noto-sans-cjk-fonts   (Fedora; elsewhere your distribution's Noto CJK fonts)",
     }
     return [commands[(name, kind)]]
 

@@ -15,6 +15,6 @@ answers --help and refuses an unknown option. A command that executes notebooks 
 setup.ensure(...) and jupyter.use_notebook_python(args.argv) (see run.py).
 """
 
-from . import bench, classroom, doctor, lab, run, setup, site, slides, test
+from . import bench, classroom, doctor, lab, run, setup, site, slides, test, translations
 
-COMMANDS = [setup, lab, test, run, slides, site, bench, doctor, classroom]
+COMMANDS = [setup, lab, test, run, slides, site, bench, doctor, classroom, translations]

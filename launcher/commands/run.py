@@ -6,20 +6,22 @@ from ..layout import COURSE, shown
 from . import setup
 
 NAME = "run"
-USAGE = "NN [NN ...] [--fast]"
+USAGE = "NN [NN ...] [--fast] [--lang en|zh]"
 SUMMARY = "execute notebooks (full mode unless --fast) into build/run/ as .ipynb and .html"
 DESCRIPTION = """Executes each notebook named (00 or 00-setup-and-tour) with the course's kernel, as Jupyter
 would run all its cells, and writes the executed notebook and an HTML page of it to build/run/.
-Full mode gives the README's results; fast mode (the test's sizes) takes seconds."""
+Full mode gives the README's results; fast mode (the test's sizes) takes seconds. With --lang zh,
+the Chinese edition's notebook (notebooks/zh/), into build/run/zh/."""
 
 
 def add_arguments(parser):
     parser.add_argument("notebooks", nargs="+", metavar="NN", help="the notebooks to execute")
     parser.add_argument("--fast", action="store_true", help="fast mode: smaller data, fewer epochs")
+    parser.add_argument("--lang", choices=notebooks.LANGUAGES, default="en", help="the edition (default: en)")
 
 
 def run(args):
-    paths = [notebooks.resolve(n, COURSE.notebooks) for n in args.notebooks]
+    paths = [path for _, path in notebooks.editions(args.notebooks, COURSE.notebooks, (args.lang,))]
     jupyter.use_notebook_python(args.argv, required=False)
     setup.ensure()
     jupyter.use_notebook_python(args.argv)
@@ -28,7 +30,7 @@ def run(args):
 
     from .. import execute
 
-    out = COURSE.build / "run"
+    out = notebooks.edition_folder(args.lang, COURSE.build / "run")
     exporter = HTMLExporter()
     for path in paths:
         notebook, seconds = execute.run(path, args.fast, out / (path.stem + ".log"))

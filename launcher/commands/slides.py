@@ -10,7 +10,7 @@ from ..layout import COURSE, shown
 from . import setup
 
 NAME = "slides"
-USAGE = "NN [NN ...] [--fast | --no-execute] [--out DIR] [--serve [--port N]]"
+USAGE = "NN [NN ...] [--lang en|zh] [--fast | --no-execute] [--out DIR] [--serve [--port N]]"
 SUMMARY = """the notebooks as reveal.js slide decks, executed (full mode unless --fast),
 in build/slides/; they open offline; --serve serves them on localhost"""
 DESCRIPTION = f"""Turns notebooks into reveal.js slide decks, build/slides/NN-name.slides.html, one slide or
@@ -18,7 +18,8 @@ sub-slide per cell group as the cells' slideshow metadata says, with plots drawn
 projector (a cell that draws several plots, or long code and a plot, gets a sub-slide per plot).
 Decks are executed in full mode; an executed copy is reused while the notebook and the library
 are unchanged (build/executed/). They load reveal.js and MathJax from lib/ next to them, so they
-open with no network: open the file in a browser, or serve it.
+open with no network: open the file in a browser, or serve it. With --lang zh, the Chinese
+edition's decks (notebooks/zh/), in build/slides/zh/.
 
 The first run fetches reveal.js {webassets.PACKAGES['reveal.js'][0]} and MathJax {webassets.PACKAGES['mathjax'][0]} from the npm registry (a 23 MB
 download; npm is not needed). In a deck: arrow keys move, Esc shows all slides, S opens the
@@ -27,6 +28,7 @@ speaker view with the notes."""
 
 def add_arguments(parser):
     parser.add_argument("notebooks", nargs="+", metavar="NN", help="the notebooks to turn into decks")
+    parser.add_argument("--lang", choices=notebooks.LANGUAGES, default="en", help="the edition (default: en)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--fast", action="store_true", help="execute in fast mode (smaller data, fewer epochs)")
     mode.add_argument("--no-execute", action="store_true", help="convert without running: code without outputs")
@@ -36,7 +38,7 @@ def add_arguments(parser):
 
 
 def run(args):
-    paths = [notebooks.resolve(n, COURSE.notebooks) for n in args.notebooks]
+    paths = [path for _, path in notebooks.editions(args.notebooks, COURSE.notebooks, (args.lang,))]
     jupyter.use_notebook_python(args.argv, required=False)
     setup.ensure()
     jupyter.use_notebook_python(args.argv)
@@ -52,22 +54,24 @@ def run(args):
     from .. import decks, execute
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    folder = notebooks.edition_folder(args.lang, out)  # a translation's decks in zh/, sharing out/lib
+    folder.mkdir(parents=True, exist_ok=True)
     webassets.copy_libraries(out)
-    exporter = decks.exporter()
+    exporter = decks.exporter("" if args.lang == "en" else "../")
     library = None if args.no_execute else execute.library_digest()
     for path in paths:
         if args.no_execute:
             notebook, how = nbformat.read(path, as_version=4), "not executed"
         else:
-            executed = execute.executed_copy(path, args.fast, COURSE.executed, library, plots="presentation")
+            executed = execute.executed_copy(path, args.fast, notebooks.edition_folder(args.lang, COURSE.executed),
+                                             library, plots="presentation")
             notebook = executed.notebook
             how = (f"{execute.mode_name(args.fast)} mode, "
                    + (f"cached copy of a {executed.seconds:.0f} s run" if executed.cached else f"executed in {executed.seconds:.0f} s"))
-        deck = decks.write_deck(notebook, path.stem, out, exporter)
+        deck = decks.write_deck(notebook, path.stem, folder, exporter)
         say(f"{path.stem}: {shown(deck)} ({how})")
     if args.serve:
-        serve(out, args.port, paths[0].stem + ".slides.html")
+        serve(out, args.port, paths[0].relative_to(COURSE.notebooks).with_suffix(".slides.html").as_posix())
 
 
 def serve(folder, port, first):

@@ -18,14 +18,17 @@ from ..layout import COURSE
 from . import setup
 
 NAME = "test"
-USAGE = "[NN ...]"
-SUMMARY = """unit tests (library and launcher), then every notebook executed in fast mode;
-with NN, only those notebooks"""
+USAGE = "[NN ...] [--lang en|zh]"
+SUMMARY = """unit tests (library and launcher), then every notebook executed in fast mode,
+English then Chinese; with NN, only those notebooks (in both editions)"""
 DESCRIPTION = """Runs the helper library's unit tests (mvn test, with the engine set-up chose), the launcher's
 own tests (launcher/tests), then executes every notebook through Jupyter with the 'java' kernel
-in fast mode, as a learner would run all its cells. Prints a line per notebook with its seconds
-(the budget is 90 s each on 2 cores) and closes with 'N passed, M failed'. With NN, only those
-notebooks are checked and executed. Executed copies and kernel logs: build/test-notebooks/."""
+in fast mode, as a learner would run all its cells: the English edition (notebooks/), then the
+Chinese one (notebooks/zh/, the chapters translated so far). Prints a line per notebook with its
+seconds (the budget is 90 s each on 2 cores) and closes with 'N passed, M failed'. With NN, only
+those notebooks are checked and executed, in each edition that has them; --lang restricts to one
+edition. Executed copies and kernel logs: build/test-notebooks/ (English) and
+build/test-notebooks/zh/ (Chinese)."""
 
 BUDGET_SECONDS = 90
 CELL_TIMEOUT_SECONDS = 600
@@ -46,19 +49,20 @@ class Tally:
 
 def add_arguments(parser):
     parser.add_argument("notebooks", nargs="*", metavar="NN", help="only these notebooks (default: all tests)")
+    parser.add_argument("--lang", choices=notebooks.LANGUAGES, help="only this edition's notebooks (default: both)")
 
 
 def run(args):
-    paths = [notebooks.resolve(n, COURSE.notebooks) for n in args.notebooks]
+    languages = (args.lang,) if args.lang else notebooks.LANGUAGES
+    chosen = notebooks.editions(args.notebooks, COURSE.notebooks, languages)
     jupyter.use_notebook_python(args.argv, required=False)
     engine = setup.ensure()
     jupyter.use_notebook_python(args.argv)
     tally = Tally()
-    if not paths:
+    if not args.notebooks:
         library_tests(engine, tally)
         launcher_tests(tally)
-        paths = notebooks.paths(COURSE.notebooks)
-    notebook_tests(paths, tally)
+    notebook_tests(chosen, tally)
     say(f"\n{tally.passed} passed, {tally.failed} failed")
     return 1 if tally.failed else 0
 
@@ -105,18 +109,24 @@ def launcher_tests(tally):
         f"in {time.monotonic() - start:.0f} s")
 
 
-def notebook_tests(paths, tally):
+def output_folder(language):
+    """Where a language's executed copies and kernel logs go, apart so that editions never overwrite each other."""
+    return notebooks.edition_folder(language, COURSE.build / "test-notebooks")
+
+
+def notebook_tests(chosen, tally):
+    """Each (language, path): its committed form, then its fast-mode run."""
     import nbformat
 
     from .. import execute
 
-    out = COURSE.build / "test-notebooks"
     seconds_by_name = {}
-    for path in paths:
+    for language, path in chosen:
+        name, out = notebooks.label(language, path), output_folder(language)
         problems = notebooks.form_problems(notebooks.read(path))
         tally.add(not problems)
         if problems:
-            say(f"notebook {path.stem} as committed: FAIL\n" + "\n".join(INDENT + p for p in problems))
+            say(f"notebook {name} as committed: FAIL\n" + "\n".join(INDENT + p for p in problems))
         start = time.monotonic()
         try:
             notebook, seconds = execute.run(path, True, out / (path.stem + ".log"), timeout=CELL_TIMEOUT_SECONDS)
@@ -124,9 +134,9 @@ def notebook_tests(paths, tally):
             problems = notebooks.output_problems(notebook)
         except execute.NotebookFailed as failure:
             seconds, problems = time.monotonic() - start, [str(failure)]
-        seconds_by_name[path.stem] = seconds
+        seconds_by_name[name] = seconds
         over = f" (over the {BUDGET_SECONDS} s budget)" if seconds > BUDGET_SECONDS else ""
-        say(f"notebook {path.stem:<32} {seconds:6.1f} s  {'FAIL' if problems else 'pass'}{over}")
+        say(f"notebook {name:<35} {seconds:6.1f} s  {'FAIL' if problems else 'pass'}{over}")
         for problem in problems:
             say(INDENT + problem.replace("\n", "\n" + INDENT))
         tally.add(not problems)

@@ -56,6 +56,44 @@ class ResolveTest(unittest.TestCase):
         self.assertEqual(list(NAMES), notebooks.names(self.folder))
 
 
+
+class EditionsTest(unittest.TestCase):
+    """The English notebooks and their translations (notebooks/zh/), an edition holding some chapters."""
+
+    def setUp(self):
+        self.folder = Path(tempfile.mkdtemp())
+        (self.folder / "zh").mkdir()
+        for name in ("04-mlp-classification", "05-convolutions"):
+            (self.folder / f"{name}.ipynb").write_text("{}")
+        (self.folder / "zh" / "04-mlp-classification.ipynb").write_text("{}")
+        self.en04, self.en05 = self.folder / "04-mlp-classification.ipynb", self.folder / "05-convolutions.ipynb"
+        self.zh04 = self.folder / "zh" / "04-mlp-classification.ipynb"
+
+    def test_no_name_gives_every_english_notebook_then_every_translated_one(self):
+        self.assertEqual([("en", self.en04), ("en", self.en05), ("zh", self.zh04)], notebooks.editions([], self.folder))
+
+    def test_a_name_gives_the_notebook_in_each_edition_that_has_it(self):
+        self.assertEqual([("en", self.en04), ("zh", self.zh04)], notebooks.editions(["4"], self.folder))
+        self.assertEqual([("en", self.en05)], notebooks.editions(["05"], self.folder))
+
+    def test_one_language_restricts(self):
+        self.assertEqual([("zh", self.zh04)], notebooks.editions([], self.folder, ("zh",)))
+        self.assertEqual([("en", self.en04)], notebooks.editions(["04"], self.folder, ("en",)))
+
+    def test_a_chapter_not_translated_yet_asked_for_in_chinese_is_refused_with_what_is_translated(self):
+        with self.assertRaises(notebooks.UnknownNotebook) as refused:
+            notebooks.editions(["05"], self.folder, ("zh",))
+        self.assertEqual("05-convolutions has no Chinese edition yet (zh/05-convolutions.ipynb).\n"
+                         "translated so far:\n  04-mlp-classification", str(refused.exception))
+
+    def test_labels_and_folders(self):
+        self.assertEqual("zh/04-mlp-classification", notebooks.label("zh", self.zh04))
+        self.assertEqual("04-mlp-classification", notebooks.label("en", self.en04))
+        self.assertEqual(self.folder / "zh", notebooks.edition_folder("zh", self.folder))
+        with self.assertRaises(UsageError) as refused:
+            notebooks.edition_folder("fr", self.folder)
+        self.assertEqual("unknown language 'fr'; valid: en, zh", str(refused.exception))
+
 class FormTest(unittest.TestCase):
 
     def test_a_clean_notebook_has_no_problems(self):

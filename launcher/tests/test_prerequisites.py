@@ -63,6 +63,25 @@ class InstallCommandsTest(unittest.TestCase):
             self.assertTrue(prerequisites.check_fonts(facts).ok, "macOS and Windows bring their fonts")
 
 
+    def test_chinese_fonts_from_debian_or_fedora_and_brought_by_macos_and_windows(self):
+        self.assertEqual(["sudo apt-get install fonts-noto-cjk"], prerequisites.install_commands("cjk-fonts", DEBIAN))
+        self.assertIn("google-noto-sans-cjk-fonts", prerequisites.install_commands("cjk-fonts", platform(LINUX))[0])
+        for facts in (MAC, WINDOWS_CMD):
+            self.assertTrue(prerequisites.check_cjk_fonts(facts).ok, "macOS and Windows bring Chinese fonts")
+
+    def test_chinese_fonts_are_asked_of_fontconfig(self):
+        answers = {(":lang=zh", "family"): "Noto Sans CJK SC,Noto Sans CJK SC Regular\nNoto Serif CJK SC\n"}
+        run = lambda argv, **kw: mock.Mock(stdout=answers.get(tuple(argv[1:]), ""))
+        with mock.patch.object(prerequisites.shutil, "which", lambda name: "/usr/bin/" + name), \
+                mock.patch.object(prerequisites.subprocess, "run", run):
+            self.assertEqual(Check("cjk-fonts", True, "Chinese fonts (Noto Sans CJK SC,Noto Sans CJK SC Regular)"),
+                             prerequisites.check_cjk_fonts(DEBIAN))
+            answers.clear()
+            check = prerequisites.check_cjk_fonts(DEBIAN)
+        self.assertFalse(check.ok)
+        self.assertEqual("no font with Chinese characters (the Chinese edition's charts would show boxes)", check.text)
+
+
 class MissingJupyterTest(unittest.TestCase):
 
     def test_names_what_is_missing(self):

@@ -80,8 +80,9 @@ class SiteTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.folder)
 
     def test_two_chapters_with_links_and_plots_then_the_executed_copies_are_reused(self):
+        # English only: TwoEditionsTest checks the Chinese pages without running their notebooks again.
         out = self.folder / "site"
-        status, first, errors = call("site", "--fast", "--out", str(out), "00", "05")
+        status, first, errors = call("site", "--fast", "--lang", "en", "--out", str(out), "00", "05")
         self.assertEqual(0, status, first + errors)
         for page in ("index.html", f"{FIRST}.html", f"{SECOND}.html", f"{FIRST}.slides.html", f"{SECOND}.slides.html",
                      "assets/notebook.css", "assets/site.css"):
@@ -100,7 +101,7 @@ class SiteTest(unittest.TestCase):
         self.assertIn("https://mybinder.org/v2/gh/", second_page)
         self.assertIn(f"notebooks%2F{SECOND}.ipynb", second_page)
         self.assertIn('<img src="data:image/png;base64,', second_page, "05's page shows its plots")
-        status, second, errors = call("site", "--fast", "--out", str(out), "00", "05")
+        status, second, errors = call("site", "--fast", "--lang", "en", "--out", str(out), "00", "05")
         self.assertEqual(0, status, second + errors)
         self.assertIn(f"{FIRST}: cached", second)
         self.assertIn(f"{SECOND}: cached", second)
@@ -125,6 +126,98 @@ class SiteTest(unittest.TestCase):
         self.assertIn("42", (out / "01-planted-failure.html").read_text(encoding="utf-8"))
         website.build([notebook], True, out, cache, say=said.append)
         self.assertIn("01-planted-failure: cached", " ".join(said))
+
+
+
+@requires_notebook_python
+class TwoEditionsTest(unittest.TestCase):
+    """The site's pages for an English edition and a partial Chinese one, from executed copies already
+    in the cache (so no kernel runs): language switches, twins, shared assets, the glossary."""
+
+    def setUp(self):
+        from launcher import execute
+        from launcher.layout import Layout
+
+        self.home = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, self.home)
+        (self.home / "src" / "main").mkdir(parents=True)
+        (self.home / "pom.xml").write_text("<project/>")
+        (self.home / "README.md").write_text("[![Binder](https://mybinder.org/badge_logo.svg)]"
+                                             "(https://mybinder.org/v2/gh/ada/course/HEAD?labpath=notebooks)")
+        (self.home / "GLOSSARY.md").write_text("# Glossary · 术语表\n\n## 05 · Convolutions\n\n| English | 中文 |\n"
+                                               "|---|---|\n| convolution | 卷积 |\n", encoding="utf-8")
+        self.layout = Layout(self.home)
+        english, chinese = self.layout.notebooks, self.layout.notebooks_zh
+        chinese.mkdir(parents=True)
+        self.cache = self.home / "build" / "executed"
+        library = execute.library_digest(self.layout)
+        titles = {english / "00-setup.ipynb": "# 00 · Set-up\n\nThe tour.",
+                  english / "05-convolutions.ipynb": "# 05 · Convolutions\n\nFilters.",
+                  chinese / "05-convolutions.ipynb": "# 05 · 卷积\n\n滤波器。"}
+        for path, title in titles.items():
+            notebook = json.loads(planted("int answer = 6 * 7;"))
+            notebook["cells"][0]["source"] = title
+            path.write_text(json.dumps(notebook, ensure_ascii=False), encoding="utf-8")
+            notebook["cells"][1]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "42\n"}]
+            folder = (self.cache if path.parent == english else self.cache / "zh") / "fast"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / path.name).write_text(json.dumps(notebook, ensure_ascii=False), encoding="utf-8")
+            (folder / (path.stem + ".json")).write_text(json.dumps(
+                {"key": execute.cache_key(path, True, library), "seconds": 3.0}))
+        self.english = [english / "00-setup.ipynb", english / "05-convolutions.ipynb"]
+
+    def build(self, languages=("en", "zh")):
+        from unittest import mock
+
+        from launcher import website
+        out, said = self.home / "site", []
+        with mock.patch.object(website.webassets, "copy_libraries", lambda out, layout: None):
+            website.build(self.english, True, out, self.cache, self.home / "none.csv", self.layout, said.append,
+                          languages)
+        return out, said
+
+    def page(self, out, name):
+        return (out / name).read_text(encoding="utf-8")
+
+    def test_both_editions_from_the_cache_with_switches_twins_and_the_glossary(self):
+        out, said = self.build()
+        self.assertIn("zh/05-convolutions: cached, from a 3 s run (fast mode)", said)
+        self.assertTrue(any(line.startswith("site: ") and line.endswith("(1 chapters, Chinese, fast mode)") for line in said), said)
+        pages = ["index.html", "00-setup.html", "05-convolutions.html", "zh/index.html", "zh/05-convolutions.html",
+                 "glossary.html", "zh/05-convolutions.slides.html"]
+        for page in pages:
+            for link in local_links(self.page(out, page)):
+                if not link.startswith(("lib/", "../lib/")):  # reveal.js and MathJax are not copied here
+                    self.assertTrue((out / page).parent.joinpath(link).exists(), f"{page} links to {link}, which does not exist")
+        self.assertIn('class="site-language" href="zh/05-convolutions.html">中文', self.page(out, "05-convolutions.html"))
+        self.assertIn('class="site-twin" href="zh/05-convolutions.html"', self.page(out, "05-convolutions.html"))
+        self.assertIn('class="site-language" href="zh/index.html">中文', self.page(out, "00-setup.html"),
+                      "a chapter not translated yet switches to the Chinese index")
+        chinese = self.page(out, "zh/05-convolutions.html")
+        self.assertIn('class="site-language" href="../05-convolutions.html">English', chinese)
+        self.assertIn('href="../assets/site.css"', chinese)
+        self.assertIn("labpath=notebooks%2Fzh%2F05-convolutions.ipynb", chinese)
+        self.assertIn("卷积", chinese)
+        self.assertIn("../lib/reveal.js/dist/reveal.js", self.page(out, "zh/05-convolutions.slides.html"))
+        self.assertIn('class="site-language" href="../index.html">English', self.page(out, "zh/index.html"))
+        self.assertIn('href="../glossary.html"', self.page(out, "zh/index.html"))
+        self.assertIn('href="glossary.html"', self.page(out, "index.html"))
+        glossary = self.page(out, "glossary.html")
+        self.assertRegex(glossary, r"<td>convolution</td>\s*<td>卷积</td>")
+
+    def test_the_chinese_edition_alone_has_its_assets_and_the_glossary(self):
+        out, _ = self.build(("zh",))
+        self.assertFalse((out / "index.html").exists())
+        self.assertTrue((out / "assets" / "site.css").exists())
+        self.assertNotIn("site-language", self.page(out, "zh/05-convolutions.html"))
+        self.assertIn('class="site-home" href="zh/index.html">Java 深度学习', self.page(out, "glossary.html"))
+
+    def test_without_a_translation_there_is_no_chinese_edition_and_no_switch(self):
+        (self.layout.notebooks_zh / "05-convolutions.ipynb").unlink()
+        out, _ = self.build()
+        self.assertFalse((out / "zh").exists())
+        self.assertNotIn("site-language", self.page(out, "05-convolutions.html"))
+        self.assertNotIn("site-language", self.page(out, "index.html"))
 
 
 if __name__ == "__main__":

@@ -92,6 +92,24 @@ class EveryDeckTest(unittest.TestCase):
                     self.assertIn('"' + local, html)
                     self.assertTrue((out / local).exists(), f"{local} is missing next to the decks")
 
+    def test_a_chinese_deck_is_in_zh_and_loads_the_same_libraries(self):
+        # One deck: a Chinese notebook has its English twin's cells and slide types (the identity test
+        # in test_translation), so its deck has the same slides; what differs is where it is written.
+        paths = notebooks.paths(COURSE.notebooks_zh)[:1]
+        if not paths:
+            self.skipTest("notebooks/zh/ has no Chinese notebook yet")
+        out = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, out)
+        status, output, errors = call("slides", "--lang", "zh", "--no-execute", "--out", str(out), paths[0].stem)
+        self.assertEqual(0, status, output + errors)
+        html = (out / "zh" / f"{paths[0].stem}.slides.html").read_text(encoding="utf-8")
+        cells = [c for c in notebooks.read(paths[0])["cells"] if c["cell_type"] in ("code", "markdown")]
+        marked = sum(1 for c in cells if c["metadata"]["slideshow"]["slide_type"] == "slide")
+        self.assertEqual(marked, top_level_slides(html), "one top-level slide per cell marked 'slide'")
+        for local in ("lib/reveal.js/dist/reveal.js", "lib/mathjax/MathJax.js"):
+            self.assertIn('"../' + local, html)
+            self.assertTrue((out / local).exists(), f"{local} is missing above the Chinese decks")
+
 
 @requires_set_up
 @requires_notebook_python

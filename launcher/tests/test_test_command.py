@@ -4,6 +4,7 @@ import unittest
 from pathlib import Path
 
 from launcher.commands import test
+from launcher.layout import COURSE
 
 
 class SurefireCountsTest(unittest.TestCase):
@@ -23,6 +24,10 @@ class SurefireCountsTest(unittest.TestCase):
         for ok in (True, True, False):
             tally.add(ok)
         self.assertEqual((2, 1), (tally.passed, tally.failed))
+
+    def test_each_edition_has_its_own_output_folder(self):
+        self.assertEqual(COURSE.build / "test-notebooks", test.output_folder("en"))
+        self.assertEqual(COURSE.build / "test-notebooks" / "zh", test.output_folder("zh"))
 
 
 if __name__ == "__main__":

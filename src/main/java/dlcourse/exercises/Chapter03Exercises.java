@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dlcourse.notebook.Exercise;
+import dlcourse.notebook.Messages;
 import dlcourse.tensor.GradientCheck;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -30,12 +30,12 @@ public final class Chapter03Exercises {
 
     /** Exercise: δW, the gradient of the loss with respect to the sigmoid layer's weights. */
     public static boolean sigmoidWeightGradient(LayerBackward answer) {
-        return check("δW of a sigmoid layer", answer, true);
+        return check(Messages.text("ch03.weightGradient.name"), answer, true);
     }
 
     /** Exercise: δX, the gradient the sigmoid layer passes down to the layer below it. */
     public static boolean sigmoidInputGradient(LayerBackward answer) {
-        return check("δX of a sigmoid layer", answer, false);
+        return check(Messages.text("ch03.inputGradient.name"), answer, false);
     }
 
     private static boolean check(String name, LayerBackward answer, boolean weights) {
@@ -49,20 +49,16 @@ public final class Chapter03Exercises {
                     NDArray b = normal(manager, random, new Shape(out));
                     NDArray upstream = normal(manager, random, new Shape(n, out));
                     NDArray result = answer.apply(x, w, b, upstream);
-                    Exercise.require(result != null, "your function returned null");
+                    Exercise.require(result != null, Messages.text("ch03.sigmoidLayer.null"));
                     NDArray of = weights ? w : x;
                     String what = weights ? "W" : "X";
-                    Exercise.require(result.getShape().equals(of.getShape()), "with X " + x.getShape() + " and W " + w.getShape()
-                            + " your δ" + what + " has shape " + result.getShape() + "; a gradient has the shape of its variable, "
-                            + of.getShape());
+                    Exercise.require(result.getShape().equals(of.getShape()), Messages.text("ch03.sigmoidLayer.shape",
+                            x.getShape(), w.getShape(), what, result.getShape(), of.getShape()));
                     Function<NDArray, NDArray> loss = weights
                             ? v -> Activation.sigmoid(x.matMul(v).add(b)).mul(upstream).sum()
                             : v -> Activation.sigmoid(v.matMul(w).add(b)).mul(upstream).sum();
                     double error = GradientCheck.check(loss, of, result.toType(DataType.FLOAT64, false), 1e-6);
-                    Exercise.require(error < 1e-6, String.format(Locale.ROOT,
-                            "for X %s, W %s the relative error against the numerical gradient is %.2g (a correct backward pass"
-                                    + " gives about 1e-9); did you multiply by σ'(Z) = H (1 − H) before the matrix product?",
-                            x.getShape(), w.getShape(), error));
+                    Exercise.require(error < 1e-6, Messages.text("ch03.sigmoidLayer.error", x.getShape(), w.getShape(), error));
                 }
             }
         });

@@ -7,8 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dlcourse.nn.MultilayerPerceptron;
 import dlcourse.notebook.Exercise;
+import dlcourse.notebook.Messages;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -30,7 +30,7 @@ public final class Chapter04Exercises {
      * logits against a double-precision log-sum-exp.
      */
     public static boolean logSoftmax(Function<NDArray, NDArray> answer) {
-        return Exercise.check("a stable log-softmax", () -> {
+        return Exercise.check(Messages.text("ch04.logSoftmax.name"), () -> {
             Random random = new Random(4);
             float[][] randomLogits = new float[8][10];
             for (float[] row : randomLogits) {
@@ -47,10 +47,10 @@ public final class Chapter04Exercises {
             try (NDManager manager = NDManager.newBaseManager()) {
                 for (float[][] logits : cases) {
                     NDArray result = answer.apply(manager.create(logits));
-                    Exercise.require(result != null, "your function returned null");
+                    Exercise.require(result != null, Messages.text("ch04.logSoftmax.null"));
                     Shape shape = new Shape(logits.length, logits[0].length);
-                    Exercise.require(result.getShape().equals(shape), "for logits of shape " + shape
-                            + " the result has shape " + result.getShape() + "; log-softmax keeps the shape");
+                    Exercise.require(result.getShape().equals(shape),
+                            Messages.text("ch04.logSoftmax.shape", shape, result.getShape()));
                     float[] got = result.toType(DataType.FLOAT32, false).toFloatArray();
                     for (int i = 0; i < logits.length; i++) {
                         double max = Double.NEGATIVE_INFINITY;
@@ -64,14 +64,11 @@ public final class Chapter04Exercises {
                         double logSum = max + Math.log(sum);
                         for (int j = 0; j < logits[i].length; j++) {
                             float value = got[i * logits[i].length + j];
-                            Exercise.require(Float.isFinite(value), String.format(Locale.ROOT,
-                                    "for logits %s element %d is %s: exp overflowed, or a probability rounded to 0 before"
-                                            + " the log; subtract the row's maximum and never take the log of a softmax",
+                            Exercise.require(Float.isFinite(value), Messages.text("ch04.logSoftmax.notFinite",
                                     Arrays.toString(logits[i]), j, value));
                             double expected = logits[i][j] - logSum;
-                            Exercise.require(Math.abs(value - expected) <= 1e-3 + 1e-6 * Math.abs(expected), String.format(Locale.ROOT,
-                                    "for logits %s element %d is %.5f, expected %.5f",
-                                    Arrays.toString(logits[i]), j, value, expected));
+                            Exercise.require(Math.abs(value - expected) <= 1e-3 + 1e-6 * Math.abs(expected), Messages.text(
+                                    "ch04.logSoftmax.wrong", Arrays.toString(logits[i]), j, value, expected));
                         }
                     }
                 }
@@ -85,7 +82,7 @@ public final class Chapter04Exercises {
      * features. Checked on 20 networks against the parameters DJL creates.
      */
     public static boolean mlpParameters(MlpParameterCount answer) {
-        return Exercise.check("parameters of an MLP", () -> {
+        return Exercise.check(Messages.text("ch04.mlpParameters.name"), () -> {
             int[][] hiddenLayers = {{}, {256}, {256, 128}, {512, 512}, {1}, {10, 10, 10}, {64, 32, 16, 8}};
             int[][] inputsOutputs = {{784, 10}, {784, 10}, {784, 10}, {784, 10}, {5, 3}, {2, 1}, {100, 2},
                 {784, 2}, {12, 10}, {3, 4}, {784, 100}, {1, 1}, {50, 50}, {20, 7}, {9, 9}, {784, 26}, {64, 10},
@@ -98,8 +95,7 @@ public final class Chapter04Exercises {
                     mlp.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
                     long expected = mlp.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
                     long got = answer.count(inputs, hidden.clone(), outputs);
-                    Exercise.require(got == expected, String.format(Locale.ROOT,
-                            "for %d inputs, hidden layers %s and %d outputs you count %d parameters, DJL creates %d",
+                    Exercise.require(got == expected, Messages.text("ch04.mlpParameters.wrong",
                             inputs, Arrays.toString(hidden), outputs, got, expected));
                 }
             }

@@ -9,7 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.LayerNorm;
 import dlcourse.notebook.Exercise;
-import java.util.Locale;
+import dlcourse.notebook.Messages;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -31,7 +31,7 @@ public final class Chapter06Exercises {
      * convolution with a bias per output channel). Checked on 20 cases against DJL's blocks.
      */
     public static boolean separableParameters(ConvParameterCount answer) {
-        return Exercise.check("parameters of a depthwise separable convolution", () -> {
+        return Exercise.check(Messages.text("ch06.separableParameters.name"), () -> {
             int[] ins = {1, 3, 8, 16, 32}, outs = {4, 16, 64, 128}, kernels = {1, 3, 5, 7};
             try (NDManager manager = NDManager.newBaseManager()) {
                 for (int c = 0; c < 20; c++) {
@@ -42,9 +42,8 @@ public final class Chapter06Exercises {
                     block.initialize(manager, DataType.FLOAT32, new Shape(1, in, 8, 8));
                     long expected = block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
                     long got = answer.count(in, out, k);
-                    Exercise.require(got == expected, String.format(Locale.ROOT,
-                            "for %d → %d channels with a %d×%d kernel you count %d parameters, DJL's two convolutions have %d",
-                            in, out, k, k, got, expected));
+                    Exercise.require(got == expected,
+                            Messages.text("ch06.separableParameters.wrong", in, out, k, k, got, expected));
                 }
             }
         });
@@ -56,7 +55,7 @@ public final class Chapter06Exercises {
      * {@code LayerNorm.layerNorm} on inputs of 2, 3 and 4 dimensions.
      */
     public static boolean layerNorm(Function<NDArray, NDArray> answer) {
-        return Exercise.check("layer normalisation", () -> {
+        return Exercise.check(Messages.text("ch06.layerNorm.name"), () -> {
             Random random = new Random(6);
             try (NDManager manager = NDManager.newBaseManager()) {
                 for (Shape shape : new Shape[] {new Shape(8, 4, 5, 5), new Shape(3, 10), new Shape(2, 3, 4)}) {
@@ -69,14 +68,13 @@ public final class Chapter06Exercises {
                     NDArray expected = LayerNorm.layerNorm(x, perExample, manager.ones(perExample), manager.zeros(perExample), 1e-5f)
                             .singletonOrThrow();
                     NDArray result = answer.apply(x);
-                    Exercise.require(result != null, "your function returned null");
-                    Exercise.require(result.getShape().equals(shape), "for x of shape " + shape + " the result has shape "
-                            + result.getShape() + "; normalising keeps the shape");
+                    Exercise.require(result != null, Messages.text("ch06.layerNorm.null"));
+                    Exercise.require(result.getShape().equals(shape),
+                            Messages.text("ch06.layerNorm.shape", shape, result.getShape()));
                     float[] got = result.toType(DataType.FLOAT32, false).toFloatArray(), want = expected.toFloatArray();
                     for (int i = 0; i < got.length; i++) {
-                        Exercise.require(Math.abs(got[i] - want[i]) <= 1e-4, String.format(Locale.ROOT,
-                                "for x of shape %s element %d is %.5f, DJL's layer norm gives %.5f; average over every axis but"
-                                        + " the first, one mean and variance per example", shape, i, got[i], want[i]));
+                        Exercise.require(Math.abs(got[i] - want[i]) <= 1e-4,
+                                Messages.text("ch06.layerNorm.value", shape, i, got[i], want[i]));
                     }
                 }
             }

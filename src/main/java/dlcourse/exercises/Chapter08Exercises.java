@@ -13,6 +13,7 @@ import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.nn.recurrent.RNN;
 import dlcourse.notebook.Exercise;
+import dlcourse.notebook.Messages;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,17 +35,16 @@ public final class Chapter08Exercises {
      * layers. Checked against the parameter count of DJL's own RNN, GRU and LSTM blocks.
      */
     public static boolean parameterCount(ParameterCount answer) {
-        return Exercise.check("parameters of a recurrent layer", () -> {
+        return Exercise.check(Messages.text("ch08.parameterCount.name"), () -> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 for (int[] c : List.of(new int[] {1, 29, 128, 1}, new int[] {3, 29, 128, 1}, new int[] {4, 29, 128, 1},
                         new int[] {4, 29, 128, 2}, new int[] {3, 5, 7, 3}, new int[] {1, 10, 4, 2})) {
                     String name = c[0] == 1 ? "RNN" : c[0] == 3 ? "GRU" : "LSTM";
                     long expected = djlParameters(manager, c[0], c[1], c[2], c[3]);
                     long actual = answer.count(c[0], c[1], c[2], c[3]);
-                    require(actual == expected, String.format("a %d-layer %s (gates %d) with %d inputs and %d hidden units "
-                            + "has %d parameters in DJL, your formula gives %d%s", c[3], name, c[0], c[1], c[2], expected,
-                            actual, c[3] > 1 ? " (layers after the first read the hidden state, not the input)"
-                                    : " (count W_x, W_h and the biases of every gate; DJL keeps two biases, b_x and b_h)"));
+                    require(actual == expected, Messages.text("ch08.parameterCount.wrong", c[3], name, c[0], c[1], c[2],
+                            expected, actual, Messages.text(c[3] > 1 ? "ch08.parameterCount.hintLayers"
+                                    : "ch08.parameterCount.hintBiases")));
                 }
             }
         });
@@ -74,24 +74,24 @@ public final class Chapter08Exercises {
      * each W of shape (in, out). Checked on random weights and on the gates' extreme settings.
      */
     public static boolean gruStep(GruStep answer) {
-        return Exercise.check("one GRU step", () -> {
+        return Exercise.check(Messages.text("ch08.gruStep.name"), () -> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 manager.getEngine().setRandomSeed(8);
                 NDArray x = manager.randomNormal(new Shape(3, 5));
                 NDArray h = manager.randomNormal(new Shape(3, 4)).tanh();
                 NDList parameters = randomGruParameters(manager, 5, 4);
-                compare(answer.step(x, h, parameters), reference(x, h, parameters), "on random weights");
+                compare(answer.step(x, h, parameters), reference(x, h, parameters),
+                        Messages.text("ch08.gruStep.random"));
 
                 NDList keep = parameters.stream().map(NDArray::duplicate).collect(NDList::new, NDList::add, NDList::addAll);
                 keep.set(2, manager.full(new Shape(4), 30f));
-                compare(answer.step(x, h, keep), h, "with the update gate's bias at +30 (Z = 1: the old state is kept)");
+                compare(answer.step(x, h, keep), h, Messages.text("ch08.gruStep.keep"));
 
                 NDList reset = parameters.stream().map(NDArray::duplicate).collect(NDList::new, NDList::add, NDList::addAll);
                 reset.set(2, manager.full(new Shape(4), -30f));
                 reset.set(5, manager.full(new Shape(4), -30f));
                 NDArray fresh = x.matMul(parameters.get(6)).add(parameters.get(8)).tanh();
-                compare(answer.step(x, h, reset), fresh, "with both biases at -30 (Z = 0 and R = 0: "
-                        + "the new state is tanh(X W_xh + b_h), nothing of the old state)");
+                compare(answer.step(x, h, reset), fresh, Messages.text("ch08.gruStep.reset"));
             }
         });
     }
@@ -114,17 +114,16 @@ public final class Chapter08Exercises {
     }
 
     private static void compare(NDArray actual, NDArray expected, String when) {
-        require(actual != null, when + ": your step returned null");
-        require(actual.getShape().equals(expected.getShape()), when + ": the new state has shape " + actual.getShape()
-                + ", expected " + expected.getShape() + " (batch, hidden)");
+        require(actual != null, Messages.text("ch08.gruStep.null", when));
+        require(actual.getShape().equals(expected.getShape()),
+                Messages.text("ch08.gruStep.shape", when, actual.getShape(), expected.getShape()));
         float[] a = actual.toType(DataType.FLOAT32, false).toFloatArray();
         float[] e = expected.toFloatArray();
         float worst = 0;
         for (int i = 0; i < a.length; i++) {
             worst = Math.max(worst, Float.isNaN(a[i]) ? Float.POSITIVE_INFINITY : Math.abs(a[i] - e[i]));
         }
-        require(worst <= 1e-4f, when + ": the new state differs from the GRU's by up to " + worst
-                + "; first row yours " + Arrays.toString(Arrays.copyOf(a, 4)) + ", expected "
-                + Arrays.toString(Arrays.copyOf(e, 4)));
+        require(worst <= 1e-4f, Messages.text("ch08.gruStep.values", when, worst, Arrays.toString(Arrays.copyOf(a, 4)),
+                Arrays.toString(Arrays.copyOf(e, 4))));
     }
 }

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dlcourse.notebook.Exercise;
+import dlcourse.notebook.Messages;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.BiFunction;
 
@@ -22,26 +22,25 @@ public final class Chapter09Exercises {
      * valid length and 0 (or false) after it.
      */
     public static boolean sequenceMask(BiFunction<NDArray, Integer, NDArray> answer) {
-        return Exercise.check("sequence mask", () -> {
+        return Exercise.check(Messages.text("ch09.sequenceMask.name"), () -> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 int[][] cases = {{3, 1, 0}, {5}, {2, 4, 4, 1}, {0, 6}};
                 int[] steps = {4, 5, 4, 6};
                 for (int c = 0; c < cases.length; c++) {
                     int[] lengths = cases[c];
                     NDArray mask = answer.apply(manager.create(lengths), steps[c]);
-                    Exercise.require(mask != null, "sequenceMask returned null");
+                    Exercise.require(mask != null, Messages.text("ch09.sequenceMask.null"));
                     Shape expected = new Shape(lengths.length, steps[c]);
-                    Exercise.require(mask.getShape().equals(expected), "for valid lengths " + Arrays.toString(lengths)
-                            + " and " + steps[c] + " steps the mask should have shape " + expected + ", got "
-                            + mask.getShape());
+                    Exercise.require(mask.getShape().equals(expected), Messages.text("ch09.sequenceMask.shape",
+                            Arrays.toString(lengths), steps[c], expected, mask.getShape()));
                     float[] values = mask.toType(DataType.FLOAT32, false).toFloatArray();
                     for (int row = 0; row < lengths.length; row++) {
                         for (int t = 0; t < steps[c]; t++) {
                             float want = t < lengths[row] ? 1f : 0f;
                             float got = values[row * steps[c] + t];
-                            Exercise.require(got == want, String.format(Locale.ROOT,
-                                    "valid lengths %s, %d steps: position (%d, %d) should be %s, got %s",
-                                    Arrays.toString(lengths), steps[c], row, t, want == 1f ? "1 (real)" : "0 (padding)",
+                            Exercise.require(got == want, Messages.text("ch09.sequenceMask.value",
+                                    Arrays.toString(lengths), steps[c], row, t,
+                                    Messages.text(want == 1f ? "ch09.sequenceMask.real" : "ch09.sequenceMask.padding"),
                                     got));
                         }
                     }
@@ -63,12 +62,12 @@ public final class Chapter09Exercises {
      * extensions over all beams and tokens as pairs {beam, token}, best first.
      */
     public static boolean beamStep(BeamStep answer) {
-        return Exercise.check("one step of beam search", () -> {
+        return Exercise.check(Messages.text("ch09.beamStep.name"), () -> {
             // By hand: totals -0.3, -2.1, -3.1 for beam 0 and -4.5, -0.6, -3.0 for beam 1.
             double[] scores = {-0.1, -0.5};
             double[][] logP = {{-0.2, -2.0, -3.0}, {-4.0, -0.1, -2.5}};
             requirePairs(answer.best(scores, logP, 3), new int[][] {{0, 0}, {1, 1}, {0, 1}},
-                    "beam scores [-0.1, -0.5], log p [[-0.2, -2, -3], [-4, -0.1, -2.5]], k = 3");
+                    Messages.text("ch09.beamStep.byHand"));
             Random random = new Random(9);
             for (int trial = 0; trial < 20; trial++) {
                 int beams = 1 + random.nextInt(4);
@@ -83,7 +82,7 @@ public final class Chapter09Exercises {
                     }
                 }
                 requirePairs(answer.best(beamScores, logProbabilities, k), best(beamScores, logProbabilities, k),
-                        beams + " beams, " + tokens + " tokens, k = " + k);
+                        Messages.text("ch09.beamStep.random", beams, tokens, k));
             }
         });
     }
@@ -105,12 +104,11 @@ public final class Chapter09Exercises {
     }
 
     private static void requirePairs(int[][] got, int[][] expected, String what) {
-        Exercise.require(got != null && got.length == expected.length, what + ": expected " + expected.length
-                + " pairs {beam, token}, got " + (got == null ? "null" : got.length));
+        Exercise.require(got != null && got.length == expected.length, Messages.text("ch09.beamStep.count", what, expected.length,
+                got == null ? "null" : got.length));
         for (int i = 0; i < expected.length; i++) {
-            Exercise.require(Arrays.equals(got[i], expected[i]), what + ": extension " + (i + 1) + " should be {beam "
-                    + expected[i][0] + ", token " + expected[i][1] + "}, got " + Arrays.toString(got[i])
-                    + " (rank by beam score + token log-probability, best first)");
+            Exercise.require(Arrays.equals(got[i], expected[i]), Messages.text("ch09.beamStep.pair", what, i + 1, expected[i][0],
+                    expected[i][1], Arrays.toString(got[i])));
         }
     }
 }

@@ -3,8 +3,8 @@ package dlcourse.exercises;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dlcourse.notebook.Exercise;
+import dlcourse.notebook.Messages;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -22,7 +22,7 @@ public final class Chapter14Exercises {
 
     /** Exercise "the matrix product with loops": C = AB for A (m × k) and B (k × n), on square and non-square shapes. */
     public static boolean matrixProduct(BinaryOperator<double[][]> answer) {
-        return Exercise.check("the matrix product", () -> {
+        return Exercise.check(Messages.text("ch14.matrixProduct.name"), () -> {
             int[][] shapes = {{2, 2, 2}, {2, 3, 4}, {4, 1, 3}, {1, 5, 1}};
             java.util.Random random = new java.util.Random(14);
             for (int[] shape : shapes) {
@@ -30,17 +30,15 @@ public final class Chapter14Exercises {
                 double[][] b = randomMatrix(shape[1], shape[2], random);
                 double[][] expected = matMul(a, b);
                 double[][] got = answer.apply(a, b);
-                String which = String.format(Locale.ROOT, "for A of %d × %d and B of %d × %d", shape[0], shape[1],
-                        shape[1], shape[2]);
-                Exercise.require(got != null, which + " your product is null");
+                String which = Messages.text("ch14.matrixProduct.which", shape[0], shape[1], shape[1], shape[2]);
+                Exercise.require(got != null, Messages.text("ch14.matrixProduct.null", which));
                 Exercise.require(got.length == shape[0] && Arrays.stream(got).allMatch(row -> row != null && row.length == shape[2]),
-                        which + " C must be " + shape[0] + " × " + shape[2] + ", got " + got.length + " rows of "
-                                + Arrays.toString(Arrays.stream(got).mapToInt(row -> row == null ? 0 : row.length).toArray())
-                                + " numbers");
+                        Messages.text("ch14.matrixProduct.shape", which, shape[0], shape[2], got.length,
+                                Arrays.toString(Arrays.stream(got).mapToInt(row -> row == null ? 0 : row.length).toArray())));
                 for (int i = 0; i < shape[0]; i++) {
                     for (int j = 0; j < shape[2]; j++) {
                         Exercise.requireClose(got[i][j], expected[i][j], 1e-9,
-                                which + ", c[" + i + "][" + j + "] (row " + i + " of A times column " + j + " of B)");
+                                Messages.text("ch14.matrixProduct.entry", which, i, j, i, j));
                     }
                 }
             }
@@ -49,21 +47,21 @@ public final class Chapter14Exercises {
 
     /** Exercise "the chain rule": the derivative of ln(1 + e^(x²)), against a central difference at 81 points in [-4, 4]. */
     public static boolean chainRuleDerivative(DoubleUnaryOperator answer) {
-        return Exercise.check("the chain rule", () -> {
+        return Exercise.check(Messages.text("ch14.chainRule.name"), () -> {
             DoubleUnaryOperator f = x -> Math.log1p(Math.exp(x * x));
             double h = 1e-5;
             for (int i = 0; i <= 80; i++) {
                 double x = -4 + i * 0.1;
                 double measured = (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
                 Exercise.requireClose(answer.applyAsDouble(x), measured, 1e-4 * Math.max(1, Math.abs(measured)),
-                        String.format(Locale.ROOT, "f'(%.1f)", x));
+                        Messages.text("ch14.chainRule.at", x));
             }
         });
     }
 
     /** Exercise "the largest eigenvalue" of ((a, b), (b, d)): checked on several matrices, with the eigenvector equation. */
     public static boolean largestEigenvalue(LargestEigenvalue answer) {
-        return Exercise.check("the largest eigenvalue", () -> {
+        return Exercise.check(Messages.text("ch14.largestEigenvalue.name"), () -> {
             double[][] matrices = {{2, 1, 1.5}, {3, 0, 5}, {1, -2, 1}, {-1, 0.5, -3}, {4, 0, 4}};
             for (double[] m : matrices) {
                 double a = m[0];
@@ -71,7 +69,7 @@ public final class Chapter14Exercises {
                 double d = m[2];
                 double expected = (a + d) / 2 + Math.sqrt((a - d) * (a - d) / 4 + b * b);
                 Exercise.requireClose(answer.of(a, b, d), expected, 1e-9,
-                        String.format(Locale.ROOT, "the largest eigenvalue of ((%s, %s), (%s, %s))", a, b, b, d));
+                        Messages.text("ch14.largestEigenvalue.of", a, b, b, d));
             }
         });
     }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Friendly assertions for notebooks: each states what must hold, prints a tick when it does,
- * and stops the notebook with a message a learner understands when it does not.
+ * and stops the notebook with a message a learner understands when it does not. The fixed words
+ * come from {@link Messages} in the course's language; the statement is printed as given.
  *
  * <pre>
  * Check.that(accuracy &gt;= 0.8, "test accuracy is at least 0.80");
@@ -21,7 +22,7 @@ public final class Check {
     /** Passes when {@code condition} is true. */
     public static void that(boolean condition, String statement) {
         if (!condition) {
-            throw new CheckFailedException("Check failed: " + statement);
+            throw new CheckFailedException(statement);
         }
         pass(statement);
     }
@@ -29,20 +30,17 @@ public final class Check {
     /** Passes when {@code condition} is true; on failure the message also shows the value measured. */
     public static void that(boolean condition, String statement, Object measured) {
         if (!condition) {
-            throw new CheckFailedException("Check failed: " + statement + " (measured: " + format(measured) + ")");
+            throw new CheckFailedException(Messages.text("check.measured", statement, format(measured)));
         }
-        pass(statement + " (" + format(measured) + ")");
+        System.out.println(Messages.text("check.passedMeasured", statement, format(measured)));
     }
 
     /** Passes when {@code |actual - expected| <= tolerance}. */
     public static void close(double actual, double expected, double tolerance, String statement) {
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("tolerance must be 0 or more, got " + tolerance);
-        }
+        requireTolerance(tolerance);
         double difference = Math.abs(actual - expected);
         if (!(difference <= tolerance)) {
-            throw new CheckFailedException(String.format(Locale.ROOT,
-                    "Check failed: %s: got %s, expected %s (difference %.3g is more than the tolerance %.3g)",
+            throw new CheckFailedException(Messages.text("check.close",
                     statement, format(actual), format(expected), difference, tolerance));
         }
         pass(statement);
@@ -51,12 +49,9 @@ public final class Check {
     /** Passes when both arrays have the same shape and every element differs by at most {@code tolerance}. */
     public static void close(NDArray actual, NDArray expected, double tolerance, String statement) {
         if (!actual.getShape().equals(expected.getShape())) {
-            throw new CheckFailedException("Check failed: " + statement + ": shapes differ, got "
-                    + actual.getShape() + ", expected " + expected.getShape());
+            throw new CheckFailedException(Messages.text("check.shapes", statement, actual.getShape(), expected.getShape()));
         }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("tolerance must be 0 or more, got " + tolerance);
-        }
+        requireTolerance(tolerance);
         double[] a = toDoubles(actual);
         double[] e = toDoubles(expected);
         int worst = 0;
@@ -74,11 +69,10 @@ public final class Check {
             }
         }
         if (!(worstDifference <= tolerance)) {
-            throw new CheckFailedException(String.format(Locale.ROOT,
-                    "Check failed: %s: element %d is %s, expected %s (difference %.3g is more than the tolerance %.3g)",
+            throw new CheckFailedException(Messages.text("check.element",
                     statement, worst, format(a[worst]), format(e[worst]), worstDifference, tolerance));
         }
-        pass(statement + String.format(Locale.ROOT, " (largest difference %.2g)", worstDifference));
+        System.out.println(Messages.text("check.passedArrays", statement, worstDifference));
     }
 
     /** Passes when running {@code action} throws an exception of type {@code expected}. */
@@ -90,11 +84,16 @@ public final class Check {
                 pass(statement);
                 return;
             }
-            throw new CheckFailedException("Check failed: " + statement + ": expected " + expected.getSimpleName()
-                    + " but got " + thrown.getClass().getSimpleName() + ": " + thrown.getMessage());
+            throw new CheckFailedException(Messages.text("check.otherThrown", statement, expected.getSimpleName(),
+                    thrown.getClass().getSimpleName(), thrown.getMessage()));
         }
-        throw new CheckFailedException("Check failed: " + statement + ": expected " + expected.getSimpleName()
-                + " but nothing was thrown");
+        throw new CheckFailedException(Messages.text("check.nothingThrown", statement, expected.getSimpleName()));
+    }
+
+    private static void requireTolerance(double tolerance) {
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException(Messages.text("check.tolerance", tolerance));
+        }
     }
 
     private static double[] toDoubles(NDArray array) {
@@ -104,7 +103,7 @@ public final class Check {
     }
 
     private static void pass(String statement) {
-        System.out.println("✔ " + statement);
+        System.out.println(Messages.text("check.passed", statement));
     }
 
     private static String format(Object value) {

@@ -6,16 +6,44 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Course-wide settings a notebook reads: fast mode, where the project lives, where data is.
+ * Course-wide settings a notebook reads: its language, fast mode, where the project lives, where data is.
+ *
+ * <p>The language ({@link #language(String)}: "en", the default, or "zh") is the one everything the
+ * library prints or draws speaks (see {@link Messages}); a Chinese notebook sets it in its first cell.
  *
  * <p>Fast mode ({@code DLCOURSE_FAST=1}, set by {@code ./course test}) shrinks epochs and data
  * so every notebook runs in seconds; {@link #pick(int, int)} chooses the size for the mode.
  */
 public final class Course {
 
+    /** The languages with a message table (dlcourse/messages_CODE.properties). */
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "zh");
+
     private static NDManager notebookManager;
+    private static volatile String language = "en";
 
     private Course() {
+    }
+
+    /**
+     * Sets the language of everything the library prints or draws from now on: "en" (the default)
+     * or "zh". A Chinese notebook's first code cell starts with {@code Course.language("zh");}.
+     */
+    public static void language(String code) {
+        language = checkedLanguage(code);
+    }
+
+    /** The current language's code, "en" or "zh". */
+    public static String language() {
+        return language;
+    }
+
+    static String checkedLanguage(String code) {
+        if (code == null || !LANGUAGES.contains(code)) {
+            throw new IllegalArgumentException("the course speaks \"en\" and \"zh\", not "
+                    + (code == null ? "null" : "\"" + code + "\"") + "; call Course.language(\"en\") or Course.language(\"zh\")");
+        }
+        return code;
     }
 
     /**
@@ -54,7 +82,7 @@ public final class Course {
         return isFast() ? fast : full;
     }
 
-    /** "fast" or "full", for printing. */
+    /** "fast" or "full" (a code, in every language; {@link #summary()} prints it in the course's language). */
     public static String mode() {
         return isFast() ? "fast" : "full";
     }
@@ -85,8 +113,8 @@ public final class Course {
 
     /** One line that says what this kernel runs with; notebooks print it in their first code cell. */
     public static String summary() {
-        return String.format(Locale.ROOT, "dlcourse: %s mode, Java %s, %s, course folder %s",
-                mode(), Runtime.version().feature(), engineName(), home());
+        return Messages.text("course.summary", Messages.text("course.mode." + mode()), Runtime.version().feature(),
+                engineName(), home());
     }
 
     private static String engineName() {

@@ -29,7 +29,7 @@ public final class Exercise {
     /** Thrown by {@link #todo()}: the learner has not written an answer yet. */
     public static final class NotAnsweredException extends RuntimeException {
         public NotAnsweredException() {
-            super("no answer yet: replace Exercise.todo() with your code");
+            super(Messages.text("exercise.todo"));
         }
     }
 
@@ -39,25 +39,26 @@ public final class Exercise {
     }
 
     /**
-     * Runs {@code checks} against a learner's answer. Prints "✔ name" when every check holds and
-     * returns true; otherwise prints "✘ name: what is wrong" and returns false. Never throws.
+     * Runs {@code checks} against a learner's answer. Prints "✔ name: right" when every check holds and
+     * returns true; otherwise prints "✘ name: not yet. what is wrong" and returns false. Never throws.
+     * The fixed words come from {@link Messages} in the course's language; {@code name} is printed as given.
      */
     public static boolean check(String name, Runnable checks) {
         Objects.requireNonNull(checks, "checks");
         try {
             checks.run();
         } catch (NotAnsweredException notAnswered) {
-            System.out.println("… " + name + ": not answered yet (replace Exercise.todo() with your code)");
+            System.out.println(Messages.text("exercise.notAnswered", name));
             return false;
         } catch (CheckFailedException wrong) {
-            System.out.println("✘ " + name + ": not yet. " + wrong.getMessage().replaceFirst("^Check failed: ", ""));
+            System.out.println(Messages.text("exercise.wrong", name, wrong.reason()));
             return false;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError broken) {
-            System.out.println("✘ " + name + ": your code threw " + broken.getClass().getSimpleName()
-                    + (broken.getMessage() == null ? "" : ": " + broken.getMessage()) + Reductions.hintFor(broken));
+            System.out.println(Messages.text("exercise.threw", name, broken.getClass().getSimpleName()
+                    + (broken.getMessage() == null ? "" : ": " + broken.getMessage()) + Reductions.hintFor(broken)));
             return false;
         }
-        System.out.println("✔ " + name + ": right");
+        System.out.println(Messages.text("exercise.right", name));
         return true;
     }
 
@@ -71,8 +72,7 @@ public final class Exercise {
     /** Inside {@link #check}: fails unless {@code actual} is within {@code tolerance} of {@code expected}. */
     public static void requireClose(double actual, double expected, double tolerance, String what) {
         if (!(Math.abs(actual - expected) <= tolerance)) {
-            throw new CheckFailedException(String.format(java.util.Locale.ROOT,
-                    "%s is %.6g, expected %.6g (tolerance %.2g)", what, actual, expected, tolerance));
+            throw new CheckFailedException(Messages.text("exercise.close", what, actual, expected, tolerance));
         }
     }
 }

@@ -2,6 +2,7 @@ package dlcourse.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dlcourse.notebook.Course;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter03Solutions;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,16 @@ class Chapter03ExercisesTest {
     @Test
     void inputGradientWaitsForAnAnswer() {
         assertTrue(Printed.run(() -> Chapter03Exercises.sigmoidInputGradient((x, w, b, g) -> Exercise.todo())).unanswered());
+    }
+
+    @Test
+    void speaksTheNotebooksLanguage() {
+        Course.language("zh");
+        try {
+            Printed p = Printed.run(() -> Chapter03Exercises.sigmoidWeightGradient((x, w, b, g) -> x.transpose().matMul(g)));
+            assertTrue(p.text().contains("sigmoid 层的 δW") && p.text().contains("与数值梯度相比的相对误差为"), p.text());
+        } finally {
+            Course.language("en");
+        }
     }
 }

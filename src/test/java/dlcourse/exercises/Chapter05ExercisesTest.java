@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter05Solutions;
+import dlcourse.notebook.Course;
 import org.junit.jupiter.api.Test;
 
 class Chapter05ExercisesTest {
@@ -66,5 +67,28 @@ class Chapter05ExercisesTest {
     @Test
     void downsampleWaitsForAnAnswer() {
         assertTrue(Printed.run(() -> Chapter05Exercises.downsampleTo7(Exercise::todo)).unanswered());
+    }
+
+
+    @Test
+    void downsampleNamesTheLayerOutOfRangeInTodaysEnglish() {
+        Printed p = Printed.run(() -> Chapter05Exercises.downsampleTo7(() -> new int[] {1, 5, 1, 1}));
+        assertTrue(p.text().startsWith("✘ two 3×3 convolutions from 28×28 to 7×7: not yet. layer 1 has padding 1 and stride 5;"
+                + " use a padding from 0 to 2 and a stride from 1 to 4"), p.text());
+    }
+
+    @Test
+    void checksSpeakChineseInAChineseNotebook() {
+        Course.language("zh");
+        try {
+            Printed vertical = Printed.run(() -> Chapter05Exercises.horizontalLineKernel(
+                    m -> m.create(new float[][] {{1, 0, -1}, {2, 0, -2}, {1, 0, -1}})));
+            assertTrue(vertical.wrong() && vertical.text().contains("检测水平线的卷积核")
+                    && vertical.text().contains("卷积核对竖线有响应"), vertical.text());
+            Printed sizes = Printed.run(() -> Chapter05Exercises.downsampleTo7(() -> new int[] {1, 1, 1, 1}));
+            assertTrue(sizes.wrong() && sizes.text().contains("得到的尺寸依次为 28 → 28 → 28，最后不是 7"), sizes.text());
+        } finally {
+            Course.language("en");
+        }
     }
 }

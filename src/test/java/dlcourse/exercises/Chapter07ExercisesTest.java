@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter07Solutions;
 import java.util.Arrays;
+import dlcourse.notebook.Course;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class Chapter07ExercisesTest {
@@ -51,5 +53,36 @@ class Chapter07ExercisesTest {
             double sum = Arrays.stream(s).sum();
             return Arrays.stream(s).map(x -> x / sum).toArray();
         })).passed(), "an answer that overwrites the scores it was given");
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        Course.language("en");
+    }
+
+    /** The product of the probabilities: right on short cases, Infinity on the long text. */
+    private static Printed underflowingPerplexity() {
+        return Printed.run(() -> Chapter07Exercises.perplexity(p -> Math.pow(Arrays.stream(p).reduce(1, (a, b) -> a * b), -1.0 / p.length)));
+    }
+
+    @Test
+    void perplexitySaysInEnglishWhatItSaidBeforeTheMessageTables() {
+        Printed printed = underflowingPerplexity();
+        assertTrue(printed.wrong(), printed.text());
+        assertTrue(printed.text().startsWith("✘ perplexity: "), printed.text());
+        assertTrue(printed.text().contains("2000 tokens each with probability 0.1 give Infinity: their product underflows to 0, "
+                + "so average the logarithms instead of multiplying"), printed.text());
+    }
+
+    @Test
+    void perplexityAndSoftmaxSpeakChineseInAChineseNotebook() {
+        Course.language("zh");
+        Printed printed = underflowingPerplexity();
+        assertFalse(printed.passed());
+        assertTrue(printed.text().contains("困惑度"), printed.text());
+        assertTrue(printed.text().contains("2000 个概率都为 0.1 的词元得到 Infinity：它们的乘积下溢为 0"), printed.text());
+        Printed ignored = Printed.run(() -> Chapter07Exercises.temperatureSoftmax((s, t) -> Chapter07Solutions.softmax(s, 1)));
+        assertFalse(ignored.passed());
+        assertTrue(ignored.text().contains("带温度的 softmax") && ignored.text().contains("温度为 0.5 时"), ignored.text());
     }
 }

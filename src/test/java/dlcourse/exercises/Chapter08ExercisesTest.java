@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter08Solutions;
+import dlcourse.notebook.Course;
 import org.junit.jupiter.api.Test;
 
 class Chapter08ExercisesTest {
@@ -71,6 +72,35 @@ class Chapter08ExercisesTest {
             assertEquals(new ai.djl.ndarray.types.Shape(5, 4), parameters.get(0).getShape());
             assertEquals(new ai.djl.ndarray.types.Shape(4, 4), parameters.get(1).getShape());
             assertEquals(new ai.djl.ndarray.types.Shape(4), parameters.get(2).getShape());
+        }
+    }
+
+
+    @Test
+    void parameterCountGivesItsHintInTodaysEnglish() {
+        long rnn;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            rnn = Chapter08Exercises.djlParameters(manager, 1, 29, 128, 1);
+        }
+        Printed p = Printed.run(() -> Chapter08Exercises.parameterCount((g, i, h, l) -> 0L));
+        assertTrue(p.text().startsWith("✘ parameters of a recurrent layer: not yet. a 1-layer RNN (gates 1) with 29 inputs"
+                + " and 128 hidden units has " + rnn + " parameters in DJL, your formula gives 0 (count W_x, W_h and the"
+                + " biases of every gate; DJL keeps two biases, b_x and b_h)"), p.text());
+    }
+
+    @Test
+    void checksSpeakChineseInAChineseNotebook() {
+        Course.language("zh");
+        try {
+            Printed count = Printed.run(() -> Chapter08Exercises.parameterCount((g, i, h, l) -> 0L));
+            assertTrue(count.wrong() && count.text().contains("循环层的参数量")
+                    && count.text().contains("1 层的 RNN（gates 为 1），29 个输入、128 个隐藏单元")
+                    && count.text().contains("每个门的 W_x、W_h 和偏置都要算上"), count.text());
+            Printed shape = Printed.run(() -> Chapter08Exercises.gruStep((x, h, p) -> h.sum(new int[] {1})));
+            assertTrue(shape.wrong() && shape.text().contains("GRU 的一步")
+                    && shape.text().contains("在随机权重上：新状态的形状为 (3)，应为 (3, 4) (batch, hidden)"), shape.text());
+        } finally {
+            Course.language("en");
         }
     }
 }

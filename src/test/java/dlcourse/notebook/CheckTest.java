@@ -19,6 +19,29 @@ class CheckTest {
     }
 
     @Test
+    void theFixedWordsFollowTheCourseLanguageAndTheStatementStaysAsGiven() {
+        Course.language("zh");
+        try {
+            CheckFailedException error = assertThrows(CheckFailedException.class,
+                    () -> Check.close(0.7, Math.log(2), 1e-3, "公平猜测的损失为 ln 2"));
+            assertEquals("检查未通过：公平猜测的损失为 ln 2：得到 0.7000，应为 0.6931（差值 0.00685 超过容差 0.00100）",
+                    error.getMessage());
+            assertEquals("公平猜测的损失为 ln 2：得到 0.7000，应为 0.6931（差值 0.00685 超过容差 0.00100）", error.reason());
+            assertEquals("✔ accuracy is at least 0.80（0.8125）" + System.lineSeparator(),
+                    printedBy(() -> Check.that(true, "accuracy is at least 0.80", 0.8125)));
+        } finally {
+            Course.language("en");
+        }
+    }
+
+    @Test
+    void aNegativeToleranceIsRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Check.close(1.0, 1.0, -0.5, "one is one"));
+        assertEquals("tolerance must be 0 or more, got -0.5", error.getMessage());
+    }
+
+    @Test
     void thatPassesAndPrintsATick() {
         String printed = printedBy(() -> Check.that(true, "one is one"));
         assertEquals("✔ one is one" + System.lineSeparator(), printed);

@@ -1,5 +1,6 @@
 package dlcourse.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,20 @@ class ExerciseTest {
     void wrongAnswerSaysWhatIsWrongWithoutThrowing() {
         String out = captured(() -> assertFalse(doubles(x -> x * x)));
         assertTrue(out.contains("✘ double it: not yet. f(-3) should be -6"), out);
+    }
+
+    @Test
+    void verdictsFollowTheCourseLanguage() {
+        Course.language("zh");
+        try {
+            assertEquals("✔ double it：正确" + System.lineSeparator(), captured(() -> assertTrue(doubles(x -> x + x))));
+            assertEquals("✘ double it：还不对。f(-3) should be -6" + System.lineSeparator(),
+                    captured(() -> assertFalse(doubles(x -> x * x))));
+            assertEquals("… double it：尚未作答（请把 Exercise.todo() 换成你的代码）" + System.lineSeparator(),
+                    captured(() -> assertFalse(doubles(x -> Exercise.todo()))));
+        } finally {
+            Course.language("en");
+        }
     }
 
     @Test
