@@ -24,6 +24,10 @@ from .errors import LauncherError
 from .layout import COURSE, shown
 
 TITLE = re.compile(r"^#\s+(\d\d)\s*·\s*(.+?)\s*$")
+# Links in a notebook's markdown that point at files of the repository: another chapter of its
+# edition (05-convolutions.ipynb#anchor), and the glossary (../GLOSSARY.md, ../../GLOSSARY.md from zh/).
+NOTEBOOK_LINK = re.compile(r'href="(\d\d-[a-z0-9-]+)\.ipynb(#[^"]*)?"')
+GLOSSARY_LINK = re.compile(r'href="(?:\.\./)+GLOSSARY\.md(?:#[^"]*)?"')
 BINDER = re.compile(r"https://mybinder\.org/v2/gh/[^\s)?]+")
 
 
@@ -59,6 +63,15 @@ def title_and_summary(notebook, name):
     html_summary = markdown2html(summary).strip()
     html_summary = re.sub(r"^<p>(.*)</p>$", r"\1", html_summary, flags=re.DOTALL)
     return number, title, html_summary
+
+
+def site_links(html, root, chapters):
+    """A page's links to the repository's files made the site's: a chapter in this edition's pages
+    (where the site has it) and the glossary's page."""
+    def chapter(match):
+        name, anchor = match.group(1), match.group(2) or ""
+        return f'href="{name}.html{anchor}"' if name in chapters else match.group(0)
+    return GLOSSARY_LINK.sub(f'href="{root}glossary.html"', NOTEBOOK_LINK.sub(chapter, html))
 
 
 def run_time(seconds):
@@ -184,7 +197,7 @@ def write_edition(language, edition, out, context, twin_language, twins):
     twin_root = "" if twin_language is None else ("../" if language != "en" else twin_language + "/")
     binder = context["binder"]
     labpath = "notebooks%2F" + ("" if language == "en" else language + "%2F")
-    chapters = []
+    chapters, names = [], {run.name for run in edition}
     for run in edition:
         number, title, summary = title_and_summary(run.notebook, run.name)
         chapters.append({"name": run.name, "number": number, "title": title, "summary": summary,
@@ -200,12 +213,13 @@ def write_edition(language, edition, out, context, twin_language, twins):
                     next=chapters[i + 1] if i + 1 < len(chapters) else None,
                     switch={"href": chapter["twin"]} if chapter["twin"] else switch_index)
         body, _ = page.from_notebook_node(run.notebook, resources={"metadata": {"name": run.name}, "site": site})
-        (folder / chapter["href"]).write_text(body, encoding="utf-8")
-        decks.write_deck(run.notebook, run.name, folder, deck)
+        (folder / chapter["href"]).write_text(site_links(body, root, names), encoding="utf-8")
+        written = decks.write_deck(run.notebook, run.name, folder, deck)
+        written.write_text(site_links(written.read_text(encoding="utf-8"), root, names), encoding="utf-8")
     index = page.environment.get_template("site_index.html.j2").render(
         site=dict(common, binder=f"{binder}?labpath={labpath}{edition[0].name}.ipynb" if binder else None,
                   next=chapters[0], switch=switch_index),
         chapters=chapters, mathjax_url=root + webassets.MATHJAX_URL,
         results=results_table(context["results_csv"], context["mode"], {c["number"] for c in chapters}))
-    (folder / "index.html").write_text(index, encoding="utf-8")
+    (folder / "index.html").write_text(site_links(index, root, names), encoding="utf-8")
     return page

@@ -9,8 +9,8 @@ from . import setup
 
 NAME = "site"
 USAGE = "[--fast] [--out DIR] [--lang en|zh] [NN ...]"
-SUMMARY = """execute every notebook (or those named), English and Chinese, and write the website to build/site/;
-a notebook unchanged since its last run, library included, is not run again"""
+SUMMARY = """execute every notebook (or those named) and write the website to build/site/,
+English and Chinese (build/site/zh/); an unchanged notebook is not run again"""
 DESCRIPTION = """Executes every notebook (or those named) and writes the course's website to build/site/:
 index.html (the chapters, their run times, the results table) and one page per chapter with its
 outputs and plots, previous/next links, a link to open it on Binder, and its slide deck. The

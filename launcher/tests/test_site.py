@@ -152,8 +152,8 @@ class TwoEditionsTest(unittest.TestCase):
         self.cache = self.home / "build" / "executed"
         library = execute.library_digest(self.layout)
         titles = {english / "00-setup.ipynb": "# 00 · Set-up\n\nThe tour.",
-                  english / "05-convolutions.ipynb": "# 05 · Convolutions\n\nFilters.",
-                  chinese / "05-convolutions.ipynb": "# 05 · 卷积\n\n滤波器。"}
+                  english / "05-convolutions.ipynb": "# 05 · Convolutions\n\nFilters, after [the tour](00-setup.ipynb#top).",
+                  chinese / "05-convolutions.ipynb": "# 05 · 卷积\n\n滤波器。见[术语表](../../GLOSSARY.md)。"}
         for path, title in titles.items():
             notebook = json.loads(planted("int answer = 6 * 7;"))
             notebook["cells"][0]["source"] = title
@@ -198,6 +198,9 @@ class TwoEditionsTest(unittest.TestCase):
         self.assertIn('href="../assets/site.css"', chinese)
         self.assertIn("labpath=notebooks%2Fzh%2F05-convolutions.ipynb", chinese)
         self.assertIn("卷积", chinese)
+        self.assertIn('href="../glossary.html">术语表</a>', chinese, "the notebook's link to GLOSSARY.md leads to its page")
+        english = self.page(out, "05-convolutions.html")
+        self.assertIn('href="00-setup.html#top">the tour</a>', english, "a link to a chapter leads to its page")
         self.assertIn("../lib/reveal.js/dist/reveal.js", self.page(out, "zh/05-convolutions.slides.html"))
         self.assertIn('class="site-language" href="../index.html">English', self.page(out, "zh/index.html"))
         self.assertIn('href="../glossary.html"', self.page(out, "zh/index.html"))

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dlcourse.notebook.Exercise;
-import java.util.Locale;
+import dlcourse.notebook.Messages;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -26,7 +26,7 @@ public final class Chapter00Exercises {
      * broadcast division. Checked on positive random matrices of several shapes.
      */
     public static boolean rowsSumToOne(Function<NDArray, NDArray> answer) {
-        return Exercise.check("rows divided by their sums", () -> {
+        return Exercise.check(Messages.text("ch00.rowsSumToOne.name"), () -> {
             Random random = new Random(0);
             try (NDManager manager = NDManager.newBaseManager()) {
                 for (int[] rowsColumns : new int[][] {{3, 4}, {1, 5}, {6, 2}, {10, 10}}) {
@@ -38,10 +38,9 @@ public final class Chapter00Exercises {
                         }
                     }
                     NDArray result = answer.apply(manager.create(values));
-                    Exercise.require(result != null, "your function returned null");
-                    Exercise.require(result.getShape().equals(new Shape(rows, columns)), "for a " + rows + "×" + columns
-                            + " matrix the result has shape " + result.getShape() + ", expected (" + rows + ", " + columns
-                            + "): divide by a column vector of row sums, shape (" + rows + ", 1)");
+                    Exercise.require(result != null, Messages.text("ch00.rowsSumToOne.null"));
+                    Exercise.require(result.getShape().equals(new Shape(rows, columns)),
+                            Messages.text("ch00.rowsSumToOne.shape", rows, columns, result.getShape()));
                     float[] got = result.toType(DataType.FLOAT32, false).toFloatArray();
                     for (int i = 0; i < rows; i++) {
                         double sum = 0;
@@ -50,8 +49,7 @@ public final class Chapter00Exercises {
                         }
                         for (int j = 0; j < columns; j++) {
                             double expected = values[i][j] / sum;
-                            Exercise.require(Math.abs(got[i * columns + j] - expected) <= 1e-5, String.format(Locale.ROOT,
-                                    "in a %d×%d matrix, element (%d, %d) is %.5f, expected %.5f (its value %.3f over its row's sum %.3f)",
+                            Exercise.require(Math.abs(got[i * columns + j] - expected) <= 1e-5, Messages.text("ch00.rowsSumToOne.element",
                                     rows, columns, i, j, got[i * columns + j], expected, values[i][j], sum));
                         }
                     }
@@ -65,7 +63,7 @@ public final class Chapter00Exercises {
      * from NDArray operations. Checked on five functions whose derivatives are known.
      */
     public static boolean slopeAt(Slope answer) {
-        return Exercise.check("slope by autograd", () -> {
+        return Exercise.check(Messages.text("ch00.slopeAt.name"), () -> {
             record Case(String name, Function<NDArray, NDArray> f, double a, double slope) {}
             Case[] cases = {
                 new Case("a² + 3a", x -> x.mul(x).add(x.mul(3)), 2, 7),
@@ -76,9 +74,8 @@ public final class Chapter00Exercises {
             };
             for (Case c : cases) {
                 double got = answer.at(c.f(), c.a());
-                Exercise.require(Math.abs(got - c.slope()) <= 1e-4 * Math.max(1, Math.abs(c.slope())), String.format(Locale.ROOT,
-                        "for f(a) = %s at a = %s your slope is %.6g, which is not f'(%s): backward from f(x), then read x's gradient",
-                        c.name(), c.a(), got, c.a()));
+                Exercise.require(Math.abs(got - c.slope()) <= 1e-4 * Math.max(1, Math.abs(c.slope())), Messages.text(
+                        "ch00.slopeAt.wrong", c.name(), c.a(), got));
             }
         });
     }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import dlcourse.notebook.Exercise;
-import java.util.Locale;
+import dlcourse.notebook.Messages;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,10 +22,11 @@ public final class Chapter01Exercises {
      * that computes NAND on the four corners of the unit square.
      */
     public static boolean nandNeuron(Supplier<float[]> answer) {
-        return Exercise.check("a neuron that computes NAND", () -> {
+        return Exercise.check(Messages.text("ch01.nandNeuron.name"), () -> {
             float[] weights = answer.get();
             Exercise.require(weights != null && weights.length == 3,
-                    "answer three numbers {w1, w2, b}, got " + (weights == null ? "null" : weights.length + " numbers"));
+                    Messages.text("ch01.nandNeuron.count", weights == null ? "null"
+                            : Messages.text("ch01.nandNeuron.numbers", weights.length)));
             int[][] corners = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
             int[] nand = {1, 1, 1, 0};
             StringBuilder wrong = new StringBuilder();
@@ -33,11 +34,12 @@ public final class Chapter01Exercises {
                 float z = weights[0] * corners[i][0] + weights[1] * corners[i][1] + weights[2];
                 int output = z > 0 ? 1 : 0;
                 if (output != nand[i]) {
-                    wrong.append(String.format(Locale.ROOT, " (%d, %d) gives z = %.2f, output %d, NAND is %d;",
+                    wrong.append(Messages.text("ch01.nandNeuron.corner",
                             corners[i][0], corners[i][1], z, output, nand[i]));
                 }
             }
-            Exercise.require(wrong.length() == 0, "at" + wrong.substring(0, Math.max(0, wrong.length() - 1)));
+            Exercise.require(wrong.length() == 0,
+                    Messages.text("ch01.nandNeuron.at", wrong.substring(0, Math.max(0, wrong.length() - 1))));
         });
     }
 
@@ -46,7 +48,7 @@ public final class Chapter01Exercises {
      * NDArray operations. Checked at 401 points in [-8, 8] against autograd.
      */
     public static boolean siluDerivative(Function<NDArray, NDArray> answer) {
-        return Exercise.check("the derivative of SiLU", () -> {
+        return Exercise.check(Messages.text("ch01.siluDerivative.name"), () -> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 NDArray z = manager.linspace(-8f, 8f, 401);
                 NDArray input = z.duplicate();
@@ -56,14 +58,14 @@ public final class Chapter01Exercises {
                 }
                 float[] expected = input.getGradient().toFloatArray();
                 NDArray result = answer.apply(z);
-                Exercise.require(result != null, "your function returned null");
+                Exercise.require(result != null, Messages.text("ch01.siluDerivative.null"));
                 Exercise.require(result.getShape().equals(z.getShape()),
-                        "for z of shape " + z.getShape() + " the derivative has shape " + result.getShape() + ": it must be elementwise");
+                        Messages.text("ch01.siluDerivative.shape", z.getShape(), result.getShape()));
                 float[] got = result.toType(DataType.FLOAT32, false).toFloatArray();
                 float[] points = z.toFloatArray();
                 for (int i = 0; i < points.length; i++) {
-                    Exercise.require(Math.abs(got[i] - expected[i]) <= 1e-5, String.format(Locale.ROOT,
-                            "at z = %.2f your derivative is %.5f, autograd says %.5f", points[i], got[i], expected[i]));
+                    Exercise.require(Math.abs(got[i] - expected[i]) <= 1e-5, Messages.text(
+                            "ch01.siluDerivative.value", points[i], got[i], expected[i]));
                 }
             }
         });

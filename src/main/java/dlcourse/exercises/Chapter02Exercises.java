@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dlcourse.notebook.Exercise;
-import java.util.Locale;
+import dlcourse.notebook.Messages;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
@@ -30,17 +30,13 @@ public final class Chapter02Exercises {
      * Checked by running it: with 0.98 × the answer it must converge, with 1.02 × the answer diverge.
      */
     public static boolean largestStableRate(DoubleSupplier answer) {
-        return Exercise.check("the largest stable learning rate on x₁² + 10 x₂²", () -> {
+        return Exercise.check(Messages.text("ch02.largestStableRate.name"), () -> {
             double eta = answer.getAsDouble();
-            Exercise.require(eta > 0 && Double.isFinite(eta), "a learning rate is a positive number, got " + eta);
+            Exercise.require(eta > 0 && Double.isFinite(eta), Messages.text("ch02.largestStableRate.positive", eta));
             double below = distanceAfterDescent(0.98 * eta), above = distanceAfterDescent(1.02 * eta);
             double start = Math.hypot(-5, 2);
-            Exercise.require(below < start, String.format(Locale.ROOT,
-                    "with η = %.4g (0.98 × your answer) gradient descent from (-5, 2) ends %.3g from the minimum, farther than it"
-                            + " started: your rate is too large. Look at the step factor 1 − 20η along x₂", 0.98 * eta, below));
-            Exercise.require(above > start, String.format(Locale.ROOT,
-                    "with η = %.4g (1.02 × your answer) gradient descent still converges (ends %.3g from the minimum):"
-                            + " a larger rate is still stable", 1.02 * eta, above));
+            Exercise.require(below < start, Messages.text("ch02.largestStableRate.tooLarge", 0.98 * eta, below));
+            Exercise.require(above > start, Messages.text("ch02.largestStableRate.stillStable", 1.02 * eta, above));
         });
     }
 
@@ -60,7 +56,7 @@ public final class Chapter02Exercises {
      * PyTorch engine has no AdaGrad): same start, same 10 random gradients, same result.
      */
     public static boolean adaGrad(UpdateRule answer) {
-        return Exercise.check("AdaGrad against the formula", () -> {
+        return Exercise.check(Messages.text("ch02.adaGrad.name"), () -> {
             float rate = 0.1f;
             Random random = new Random(2);
             try (NDManager manager = NDManager.newBaseManager()) {
@@ -72,7 +68,7 @@ public final class Chapter02Exercises {
                 NDArray ours = manager.create(start, shape);
                 NDArray theirs = ours.duplicate();
                 BiConsumer<NDArray, NDArray> update = answer.create(rate, manager.zeros(shape));
-                Exercise.require(update != null, "your AdaGrad returned null instead of an update");
+                Exercise.require(update != null, Messages.text("ch02.adaGrad.null"));
                 NDArray squares = manager.zeros(shape);
                 for (int t = 1; t <= 10; t++) {
                     float[] gradient = new float[12];
@@ -83,12 +79,12 @@ public final class Chapter02Exercises {
                     update.accept(ours, g.duplicate());
                     squares.addi(g.square());
                     theirs.subi(g.mul(rate).div(squares.sqrt().add(1e-8f)));
-                    Exercise.require(ours.getShape().equals(shape), "after step " + t + " the parameter has shape "
-                            + ours.getShape() + ": update it in place (subi), keeping its shape " + shape);
+                    Exercise.require(ours.getShape().equals(shape),
+                            Messages.text("ch02.adaGrad.shape", t, ours.getShape(), shape));
                     float[] got = ours.toFloatArray(), expected = theirs.toFloatArray();
                     for (int i = 0; i < got.length; i++) {
-                        Exercise.require(Math.abs(got[i] - expected[i]) <= 1e-5, String.format(Locale.ROOT,
-                                "after step %d element %d is %.6f, AdaGrad gives %.6f", t, i, got[i], expected[i]));
+                        Exercise.require(Math.abs(got[i] - expected[i]) <= 1e-5, Messages.text(
+                                "ch02.adaGrad.value", t, i, got[i], expected[i]));
                     }
                 }
             }

@@ -78,7 +78,7 @@ public final class Course {
         return isFast() ? fast : full;
     }
 
-    /** "fast" or "full", for printing. */
+    /** "fast" or "full" (a code, in every language; {@link #summary()} prints it in the course's language). */
     public static String mode() {
         return isFast() ? "fast" : "full";
     }
@@ -109,8 +109,8 @@ public final class Course {
 
     /** One line that says what this kernel runs with; notebooks print it in their first code cell. */
     public static String summary() {
-        return String.format(Locale.ROOT, "dlcourse: %s mode, Java %s, %s, course folder %s",
-                mode(), Runtime.version().feature(), engineName(), home());
+        return Messages.text("course.summary", Messages.text("course.mode." + mode()), Runtime.version().feature(),
+                engineName(), home());
     }
 
     private static String engineName() {

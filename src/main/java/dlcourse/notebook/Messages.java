@@ -48,6 +48,18 @@ public final class Messages {
         return String.format(Locale.ROOT, pattern, args);
     }
 
+    /**
+     * A name the library shows as a table header, chart axis or legend entry, such as the metric
+     * "train loss": the table's {@code term.<name, with _ for each space>} in the course's language
+     * ({@code term.train_loss=训练损失}), or {@code name} as given where the tables have no such term
+     * (a name the notebook chose, which the notebook translates itself). Code keeps using the
+     * English name; only what is shown changes.
+     */
+    public static String term(String name) {
+        String shown = table(Course.language()).getProperty("term." + name.replace(' ', '_'));
+        return shown == null ? name : shown;
+    }
+
     /** The class-path name of a language's table, e.g. {@code dlcourse/messages_zh.properties}. */
     public static String file(String language) {
         return "dlcourse/messages_" + Course.checkedLanguage(language) + ".properties";

@@ -12,15 +12,18 @@ public final class Tables {
     private Tables() {
     }
 
-    /** An HTML {@code <table>} of all rows, with the table's name as caption. */
+    /**
+     * An HTML {@code <table>} of all rows, with the table's name as caption; the caption and the
+     * column headers show the library's names in the course's language ({@link Messages#term}).
+     */
     public static String html(Table table) {
         StringBuilder html = new StringBuilder("<table class=\"dlcourse-table\">");
         if (table.name() != null && !table.name().isBlank()) {
-            html.append("<caption>").append(escape(table.name())).append("</caption>");
+            html.append("<caption>").append(escape(Messages.term(table.name()))).append("</caption>");
         }
         html.append("<thead><tr>");
         for (Column<?> column : table.columns()) {
-            html.append("<th>").append(escape(column.name())).append("</th>");
+            html.append("<th>").append(escape(Messages.term(column.name()))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (int row = 0; row < table.rowCount(); row++) {

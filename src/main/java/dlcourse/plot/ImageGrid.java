@@ -62,11 +62,11 @@ public final class ImageGrid {
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setColor(Color.BLACK);
         if (title != null) {
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15 * f));
+            g.setFont(Plots.font(Font.BOLD, 15 * f));
             FontMetrics fm = g.getFontMetrics();
             g.drawString(title, (out.getWidth() - fm.stringWidth(title)) / 2, 20 * f);
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11 * f));
+        g.setFont(Plots.font(Font.PLAIN, 11 * f));
         FontMetrics fm = g.getFontMetrics();
         for (int i = 0; i < n; i++) {
             int x0 = pad + (i % columns) * cellW;

@@ -61,9 +61,9 @@ public final class MatrixDiagram {
         int f = Canvas.scale();
         int cell = f * CELL;
         String sum = sum(left[row], right, column, c[row][column], row, column);
-        String title = "C = AB: row " + row + " of A times column " + column + " of B";
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13 * f);
-        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 15 * f);
+        String title = dlcourse.notebook.Messages.text("plot.matrixProduct", row, column);
+        Font font = Plots.font(Font.PLAIN, 13 * f);
+        Font titleFont = Plots.font(Font.BOLD, 15 * f);
         BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D probe = image.createGraphics();
         int grids = (k + n) * cell + f * GAP;
@@ -83,7 +83,7 @@ public final class MatrixDiagram {
         grid(g, left, aLeft, cTop, cell, (i, j) -> i == row ? ROW : Color.WHITE);
         grid(g, right, cLeft, bTop, cell, (i, j) -> j == column ? COLUMN : Color.WHITE);
         grid(g, c, cLeft, cTop, cell, (i, j) -> i == row && j == column ? ENTRY : Color.WHITE);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16 * f));
+        g.setFont(Plots.font(Font.BOLD, 16 * f));
         Canvas.centre(g, "A", aLeft + k * cell / 2, cTop - f * 8);
         Canvas.centre(g, "B", cLeft - f * GAP / 2, bTop + k * cell / 2);
         Canvas.centre(g, "C", cLeft - f * GAP / 2, cTop + m * cell / 2);

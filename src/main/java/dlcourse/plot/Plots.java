@@ -1,6 +1,7 @@
 package dlcourse.plot;
 
 import ai.djl.ndarray.NDArray;
+import dlcourse.notebook.Course;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -26,7 +27,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * XChart charts in the course's look. Each method returns the XChart object, so a learner
- * can add series or tweak it with XChart's own API, and {@code show(chart)} draws it.
+ * can add series or tweak it with XChart's own API, and {@code show(chart)} draws it. Text is
+ * drawn in {@link #font}, which has Chinese glyphs in a Chinese notebook.
  *
  * <pre>
  * XYChart chart = Plots.line("Training loss", "epoch", "loss");
@@ -101,6 +103,38 @@ public final class Plots {
     /** Draws the charts made from now on at this size, e.g. {@code Plots.useSize(Plots.Size.PRESENTATION)}. */
     public static void useSize(Size newSize) {
         size = java.util.Objects.requireNonNull(newSize, "size");
+    }
+
+    /**
+     * Font families with Chinese glyphs, most wanted first: Debian's {@code fonts-noto-cjk} (what
+     * {@code ./course setup} and the Docker image install), then what macOS and Windows ship.
+     */
+    private static final List<String> CJK_FAMILIES = List.of("Noto Sans CJK SC", "Noto Sans SC",
+            "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei");
+
+    private static volatile String cjkFamily;
+
+    /**
+     * The font every chart, image grid and diagram of the course writes its text in: the logical
+     * SansSerif, and in a Chinese notebook ({@code Course.language("zh")}) the first installed family of
+     * {@link #CJK_FAMILIES}, so that Chinese titles, axes and legends show characters, not boxes.
+     * Without such a font it stays SansSerif.
+     */
+    public static Font font(int style, int points) {
+        String family = Course.language().equals("zh") ? cjkFamily() : null;
+        return new Font(family == null ? Font.SANS_SERIF : family, style, points);
+    }
+
+    /** The installed font family with Chinese glyphs that {@link #font} uses for Chinese, or null when none is installed. */
+    public static String cjkFamily() {
+        String family = cjkFamily;
+        if (family == null) {
+            java.util.Set<String> installed = java.util.Set.of(
+                    java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT));
+            family = CJK_FAMILIES.stream().filter(installed::contains).findFirst().orElse("");
+            cjkFamily = family;
+        }
+        return family.isEmpty() ? null : family;
     }
 
     /** An empty line chart with a title and axis labels. */
@@ -359,8 +393,8 @@ public final class Plots {
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
         Size preset = size();
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, preset.titleFont));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, preset.legendFont));
+        styler.setChartTitleFont(font(Font.BOLD, preset.titleFont));
+        styler.setLegendFont(font(Font.PLAIN, preset.legendFont));
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
         if (!(styler instanceof HeatMapStyler)) {
             // XChart allows heat-map legends only outside the plot; heatMap() puts it on the right.
@@ -369,8 +403,8 @@ public final class Plots {
         styler.setAntiAlias(true);
         styler.setSeriesColors(PALETTE);
         if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
-            axes.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, preset.axisTitleFont));
-            axes.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, preset.tickFont));
+            axes.setAxisTitleFont(font(Font.PLAIN, preset.axisTitleFont));
+            axes.setAxisTickLabelsFont(font(Font.PLAIN, preset.tickFont));
             axes.setPlotGridLinesColor(new Color(0xe5e5e5));
             axes.setPlotGridLinesStroke(new BasicStroke(1f));
             axes.setAxisTickPadding(4);

@@ -81,7 +81,7 @@ public final class UnrolledDiagram {
         int height = f * (TITLE + 2 * ROW + BOX + 2 * MARGIN + CAPTION);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Canvas.white(image);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15 * f));
+        g.setFont(Plots.font(Font.BOLD, 15 * f));
         Canvas.centre(g, title, width / 2, 20 * f);
         int left = f * MARGIN;
         for (Panel panel : panels) {
@@ -105,7 +105,7 @@ public final class UnrolledDiagram {
     private static void draw(Graphics2D g, Panel panel, int left, int f) {
         int box = f * BOX;
         g.setStroke(new BasicStroke(1.5f * f));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12 * f));
+        g.setFont(Plots.font(Font.PLAIN, 12 * f));
         for (int t = 0; t < panel.steps(); t++) {
             int x = centreX(left, t, f);
             if (panel.inputs().charAt(t) == 'x') {
@@ -123,7 +123,7 @@ public final class UnrolledDiagram {
             box(g, x, rowTop(1, f), HIDDEN, "h", f);
         }
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13 * f));
+        g.setFont(Plots.font(Font.BOLD, 13 * f));
         Canvas.centre(g, panel.name(), left + f * STEP * panel.steps() / 2, rowTop(2, f) + box + f * (CAPTION - 4));
     }
 

@@ -24,11 +24,12 @@ public final class Reductions {
 
     /**
      * What to add to the message of {@code thrown} when it is DJL's refusal to reduce over several
-     * axes at once (so an exercise's verdict says what to use instead); else the empty string.
+     * axes at once (so an exercise's verdict says what to use instead), in the course's language; else
+     * the empty string.
      */
     public static String hintFor(Throwable thrown) {
         return thrown instanceof UnsupportedOperationException && MANY_AXES_REFUSED.equals(thrown.getMessage())
-                ? " (this engine reduces over one axis at a time: Reductions.mean, max and min take several, on every engine)"
+                ? dlcourse.notebook.Messages.text("tensor.reduceAxes.hint")
                 : "";
     }
 

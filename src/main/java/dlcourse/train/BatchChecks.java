@@ -1,20 +1,22 @@
 package dlcourse.train;
 
-import java.util.Locale;
+import dlcourse.notebook.Messages;
 
 /**
  * What every loop of this package checks between two batches. An interrupt of the thread that
  * runs it (Jupyter's stop button) ends the loop before the next batch, so no optimiser step is
  * half applied and no gradient collector stays open. In training, a loss or a gradient norm that
  * is no longer a finite number ends the loop before the optimiser applies that batch's step.
- * Either way the history keeps the finished epochs, and the exception's message says so.
+ * Either way the history keeps the finished epochs, and the exception's message says so, in the
+ * course's language ({@link Messages}).
  */
 final class BatchChecks {
 
     private final TrainingHistory history;
     private int epoch;
     private double lastFiniteLoss = Double.NaN;
-    private String lastFiniteBatch;
+    private int lastFiniteBatch;
+    private int lastFiniteEpoch;
 
     private BatchChecks(TrainingHistory history) {
         this.history = history;
@@ -28,8 +30,7 @@ final class BatchChecks {
     /** An evaluation's check before batch {@code batch} (from 1) of {@code batches}: stops on an interrupt. */
     static void beforeEvaluationBatch(int batch, int batches) {
         if (Thread.interrupted()) {
-            throw new TrainingInterruptedException("Evaluation interrupted before batch " + batch + " of " + batches
-                    + ": the model is unchanged, so run the cell again for the result.");
+            throw new TrainingInterruptedException(Messages.text("train.interrupted.evaluation", batch, batches));
         }
     }
 
@@ -41,51 +42,44 @@ final class BatchChecks {
     /** Before batch {@code batch} (from 1) of {@code batches}: stops on an interrupt. */
     void beforeBatch(int batch, int batches) {
         if (Thread.interrupted()) {
-            throw new TrainingInterruptedException("Training interrupted in epoch " + epoch + ", before batch " + batch
-                    + " of " + batches + ": the model keeps the steps it made, and " + historyHolds()
-                    + "; evaluate it, or call fit again to go on.");
+            throw new TrainingInterruptedException(Messages.text("train.interrupted", epoch, batch, batches, historyHolds()));
         }
     }
 
     /** The exception for an interrupt while the epoch's validation figures were measured. */
     TrainingInterruptedException interruptedWhileValidating() {
-        return new TrainingInterruptedException("Training interrupted in epoch " + epoch
-                + " while measuring validation after its last batch: the model keeps the epoch's steps, and "
-                + historyHolds() + "; evaluate it, or call fit again to go on.");
+        return new TrainingInterruptedException(Messages.text("train.interrupted.validating", epoch, historyHolds()));
     }
 
     /** After the loss of batch {@code batch} of {@code batches} is known, before backward and the step. */
     void checkLoss(int batch, int batches, double loss) {
         if (!Double.isFinite(loss)) {
-            throw diverged(batch, batches, "the loss is " + loss);
+            throw diverged(batch, batches, Messages.text("train.diverged.loss", loss));
         }
         lastFiniteLoss = loss;
-        lastFiniteBatch = "batch " + batch + " of epoch " + epoch;
+        lastFiniteBatch = batch;
+        lastFiniteEpoch = epoch;
     }
 
     /** After backward, before the step: the norm of all gradients together, which must be finite too. */
     void checkGradientNorm(int batch, int batches, double norm) {
         if (!Double.isFinite(norm)) {
-            throw diverged(batch, batches, "the gradients' norm is " + norm);
+            throw diverged(batch, batches, Messages.text("train.diverged.gradients", norm));
         }
     }
 
     private TrainingDivergedException diverged(int batch, int batches, String what) {
-        String start = "Training stopped in epoch " + epoch + " at batch " + batch + " of " + batches + ": " + what;
-        String kept = " " + historyHolds()
-                + "; the weights may no longer be finite, so make a new trainer before training again.";
-        if (lastFiniteBatch == null) {
-            return new TrainingDivergedException(start + ", and no batch had a finite loss yet: look for NaN or infinite "
-                    + "values in the data, or a learning rate far too large." + kept);
+        if (lastFiniteBatch == 0) {
+            return new TrainingDivergedException(Messages.text("train.diverged.noFiniteLoss",
+                    epoch, batch, batches, what, historyHolds()));
         }
-        return new TrainingDivergedException(start + String.format(Locale.ROOT, "; the last finite loss was %.4g, at %s.",
-                lastFiniteLoss, lastFiniteBatch) + " The learning rate is probably too large: lower it, say 10 times, "
-                + "or clip the gradients." + kept);
+        return new TrainingDivergedException(Messages.text("train.diverged",
+                epoch, batch, batches, what, lastFiniteLoss, lastFiniteBatch, lastFiniteEpoch, historyHolds()));
     }
 
     private String historyHolds() {
         int finished = history.size();
-        return "history() holds " + (finished == 0 ? "no finished epoch yet"
-                : finished == 1 ? "the 1 finished epoch" : "the " + finished + " finished epochs");
+        return finished == 0 ? Messages.text("train.history.none")
+                : finished == 1 ? Messages.text("train.history.one") : Messages.text("train.history.many", finished);
     }
 }

@@ -2,6 +2,7 @@ package dlcourse.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dlcourse.notebook.Messages;
 import dlcourse.plot.Plots;
 import java.awt.Color;
 import java.awt.Font;
@@ -122,12 +123,13 @@ public final class ConfusionMatrix {
         }
         List<String> yTicks = new ArrayList<>(classNames);
         Collections.reverse(yTicks);
-        HeatMapChart chart = Plots.heatMap(title, "predicted class", "true class", rows, classNames, yTicks);
+        HeatMapChart chart = Plots.heatMap(title, Messages.term("predicted class"), Messages.term("true class"),
+                rows, classNames, yTicks);
         // Light colours so the counts stay readable in every cell.
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef), new Color(0x6baed6)});
         chart.getStyler().setShowValue(true);
         chart.getStyler().setHeatMapValueDecimalPattern("#");
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, Plots.size().tickFont() - 1));
+        chart.getStyler().setValueFont(Plots.font(Font.PLAIN, Plots.size().tickFont() - 1));
         chart.getStyler().setValueFontColor(Color.BLACK);
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setLegendVisible(false);

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import dlcourse.notebook.Messages;
 import java.util.function.Function;
 
 /**
@@ -47,7 +48,7 @@ final class Epochs {
     static TrainingHistory run(TrainingHistory history, String livePlotTitle, int epochs,
                                Function<BatchChecks, double[]> trainEpoch, Function<double[], double[]> row) {
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new IllegalArgumentException(Messages.text("train.epochs", epochs));
         }
         // Each call draws its own chart, in the cell that called it.
         LiveTrainingPlot livePlot = livePlotTitle == null ? null
@@ -197,7 +198,8 @@ final class Epochs {
 
     /**
      * Throws, naming both shapes, unless {@code features} are examples of the shape the model was
-     * built for ({@code inputShape} after its batch axis); {@code what} says which features.
+     * built for ({@code inputShape} after its batch axis); {@code what} says which features, in the
+     * course's language (a {@code train.data.*} message).
      */
     static void checkFeatures(Shape inputShape, NDArray features, String what) {
         Shape shape = features.getShape();
@@ -207,11 +209,10 @@ final class Epochs {
         Shape example = inputShape.slice(1);
         long n = shape.dimension() == 0 ? 0 : shape.get(0);
         String reshape = shape.dimension() > 0 && shape.size() == n * example.size()
-                ? "reshape them to " + new Shape(n).addAll(example) + ", or " : "";
-        throw new IllegalArgumentException(what + " have shape " + shape + (shape.dimension() > 0
-                ? ", examples of shape " + shape.slice(1) : "") + ", but the model was built for inputs of shape "
-                + inputShape + ", examples of shape " + example + ": " + reshape + "make the trainer for inputs of shape "
-                + (shape.dimension() > 0 ? new Shape(1).addAll(shape.slice(1)) : "(1, ...)"));
+                ? Messages.text("train.shape.reshape", new Shape(n).addAll(example)) : "";
+        throw new IllegalArgumentException(Messages.text("train.shape", what, shape,
+                shape.dimension() > 0 ? Messages.text("train.shape.examples", shape.slice(1)) : "", inputShape, example,
+                reshape, shape.dimension() > 0 ? new Shape(1).addAll(shape.slice(1)) : "(1, ...)"));
     }
 
     /** A batch's contribution to a sum, computed with arrays in {@code batch}. */

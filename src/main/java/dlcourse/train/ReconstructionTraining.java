@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
+import dlcourse.notebook.Messages;
 
 /**
  * The training loop of a model whose target is an array, not a class: an autoencoder learning to
@@ -74,7 +75,7 @@ public final class ReconstructionTraining {
 
     /** The model's outputs for {@code inputs}, computed in inference mode, owned by {@code manager}. */
     public NDArray predict(NDArray inputs, NDManager manager) {
-        Epochs.checkFeatures(inputShape, inputs, "the inputs");
+        Epochs.checkFeatures(inputShape, inputs, Messages.text("train.data.inputs"));
         return Epochs.predict(trainer, inputs, batchSize, manager, outputs -> outputs);
     }
 
@@ -107,7 +108,7 @@ public final class ReconstructionTraining {
         if (inputs.getShape().get(0) == 0) {
             throw new IllegalArgumentException(what + " data has no examples");
         }
-        Epochs.checkFeatures(inputShape, inputs, "the " + what + " inputs");
+        Epochs.checkFeatures(inputShape, inputs, Messages.text("train.data." + what + "Inputs"));
         if (inputShape == null) {
             return;
         }

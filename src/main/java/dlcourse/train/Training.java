@@ -12,6 +12,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import dlcourse.notebook.Messages;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -96,8 +97,8 @@ public final class Training {
                                NDArray validationLabels, int epochs) {
         checkExamples(features, labels, "training");
         checkExamples(validationFeatures, validationLabels, "validation");
-        Epochs.checkFeatures(inputShape, features, "the training features");
-        Epochs.checkFeatures(inputShape, validationFeatures, "the validation features");
+        Epochs.checkFeatures(inputShape, features, Messages.text("train.data.trainingFeatures"));
+        Epochs.checkFeatures(inputShape, validationFeatures, Messages.text("train.data.validationFeatures"));
         long n = features.getShape().get(0);
         return Epochs.run(history, livePlotTitle, epochs, checks -> {
             double[] lossAndCorrect = Epochs.shuffledPass(trainer, n, batchSize, checks, (batch, indices) -> {
@@ -114,7 +115,7 @@ public final class Training {
     /** Accuracy on {@code features}: the fraction whose predicted class equals the label, with the model in evaluation mode. */
     public double evaluate(NDArray features, NDArray labels) {
         checkExamples(features, labels, "evaluation");
-        Epochs.checkFeatures(inputShape, features, "the features");
+        Epochs.checkFeatures(inputShape, features, Messages.text("train.data.features"));
         long n = features.getShape().get(0);
         return Epochs.sumInBatches(trainer, n, batchSize, (batch, range) -> correctCount(
                 trainer.evaluate(new NDList(features.get(batch, range))).singletonOrThrow(), labels.get(batch, range))) / n;
@@ -122,7 +123,7 @@ public final class Training {
 
     /** The predicted class (float32, like the labels) of every example, owned by {@code manager}. */
     public NDArray predict(NDArray features, NDManager manager) {
-        Epochs.checkFeatures(inputShape, features, "the features");
+        Epochs.checkFeatures(inputShape, features, Messages.text("train.data.features"));
         return Epochs.predict(trainer, features, batchSize, manager,
                 scores -> scores.argMax(1).toType(DataType.FLOAT32, false));
     }

@@ -1,5 +1,6 @@
 package dlcourse.train;
 
+import dlcourse.notebook.Messages;
 import dlcourse.plot.Plots;
 import java.util.Arrays;
 import java.util.List;
@@ -99,16 +100,19 @@ public final class TrainingHistory {
         return table.doubleColumn(SECONDS).sum();
     }
 
-    /** A line chart of the named metrics against the epoch. */
+    /**
+     * A line chart of the named metrics against the epoch; its axes and legend show the metrics'
+     * names in the course's language ({@link Messages#term}).
+     */
     public XYChart plot(String title, String... metricsToPlot) {
         if (metricsToPlot.length == 0) {
             throw new IllegalArgumentException("name the metrics to plot, one or more of " + metrics);
         }
         String yLabel = metricsToPlot.length == 1 ? metricsToPlot[0] : commonLastWord(metricsToPlot);
-        XYChart chart = Plots.line(title, EPOCH, yLabel);
+        XYChart chart = Plots.line(title, Messages.term(EPOCH), Messages.term(yLabel));
         double[] epochs = table.intColumn(EPOCH).asDoubleArray();
         for (String metric : metricsToPlot) {
-            Plots.series(chart, metric, epochs, values(metric));
+            Plots.series(chart, Messages.term(metric), epochs, values(metric));
         }
         if (metricsToPlot.length > 1) {
             // Accuracies end high and losses low, so any corner inside the plot would hide the last

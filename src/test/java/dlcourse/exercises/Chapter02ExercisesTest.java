@@ -27,6 +27,13 @@ class Chapter02ExercisesTest {
     }
 
     @Test
+    void largestStableRateSpeaksChineseInAChineseNotebook() {
+        Printed p = Chinese.run(() -> Chapter02Exercises.largestStableRate(() -> 1.0));
+        assertTrue(p.wrong() && p.text().contains("x₁² + 10 x₂² 上最大的稳定学习率")
+                && p.text().contains("取 η = 0.9800（你的答案的 0.98 倍）时，从 (-5, 2) 出发的梯度下降最终离最小值"), p.text());
+    }
+
+    @Test
     void largestStableRateRejectsANegativeRate() {
         assertTrue(Printed.run(() -> Chapter02Exercises.largestStableRate(() -> -0.1)).wrong());
     }
@@ -46,6 +53,12 @@ class Chapter02ExercisesTest {
     void adaGradRejectsPlainGradientDescent() {
         Printed p = Printed.run(() -> Chapter02Exercises.adaGrad((rate, state) -> (x, g) -> x.subi(g.mul(rate))));
         assertTrue(p.wrong() && p.text().contains("AdaGrad gives"), p.text());
+    }
+
+    @Test
+    void adaGradSpeaksChineseInAChineseNotebook() {
+        Printed p = Chinese.run(() -> Chapter02Exercises.adaGrad((rate, state) -> (x, g) -> x.subi(g.mul(rate))));
+        assertTrue(p.wrong() && p.text().contains("AdaGrad 与公式对照") && p.text().contains("第 1 步之后第 0 个元素是"), p.text());
     }
 
     @Test

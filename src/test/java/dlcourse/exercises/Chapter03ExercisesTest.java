@@ -2,7 +2,6 @@ package dlcourse.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlcourse.notebook.Course;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter03Solutions;
 import org.junit.jupiter.api.Test;
@@ -51,12 +50,7 @@ class Chapter03ExercisesTest {
 
     @Test
     void speaksTheNotebooksLanguage() {
-        Course.language("zh");
-        try {
-            Printed p = Printed.run(() -> Chapter03Exercises.sigmoidWeightGradient((x, w, b, g) -> x.transpose().matMul(g)));
-            assertTrue(p.text().contains("sigmoid 层的 δW") && p.text().contains("与数值梯度相比的相对误差为"), p.text());
-        } finally {
-            Course.language("en");
-        }
+        Printed p = Chinese.run(() -> Chapter03Exercises.sigmoidWeightGradient((x, w, b, g) -> x.transpose().matMul(g)));
+        assertTrue(p.text().contains("sigmoid 层的 δW") && p.text().contains("与数值梯度相比的相对误差为"), p.text());
     }
 }

@@ -2,7 +2,6 @@ package dlcourse.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlcourse.notebook.Course;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter04Solutions;
 import org.junit.jupiter.api.Test;
@@ -66,13 +65,8 @@ class Chapter04ExercisesTest {
 
     @Test
     void speaksTheNotebooksLanguage() {
-        Course.language("zh");
-        try {
-            Printed p = Printed.run(() -> Chapter04Exercises.mlpParameters((inputs, hidden, outputs) -> 0));
-            assertTrue(p.text().contains("MLP 的参数个数") && p.text().contains("你数出 0 个参数，而 DJL 创建了 7850 个"),
-                    p.text());
-        } finally {
-            Course.language("en");
-        }
+        Printed p = Chinese.run(() -> Chapter04Exercises.mlpParameters((inputs, hidden, outputs) -> 0));
+        assertTrue(p.text().contains("MLP 的参数个数") && p.text().contains("你数出 0 个参数，而 DJL 创建了 7850 个"),
+                p.text());
     }
 }

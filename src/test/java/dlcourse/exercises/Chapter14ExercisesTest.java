@@ -2,7 +2,6 @@ package dlcourse.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dlcourse.notebook.Course;
 import dlcourse.notebook.Exercise;
 import dlcourse.solutions.Chapter14Solutions;
 import org.junit.jupiter.api.Test;
@@ -98,15 +97,10 @@ class Chapter14ExercisesTest {
 
     @Test
     void speaksTheNotebooksLanguage() {
-        Course.language("zh");
-        try {
-            Printed p = Printed.run(() -> Chapter14Exercises.matrixProduct(
-                    (a, b) -> a.length == b[0].length ? Chapter14Solutions.matrixProduct(a, b) : new double[a.length][a.length]));
-            assertTrue(p.text().contains("矩阵乘法")
-                    && p.text().contains("A 为 2 × 3、B 为 3 × 4 时，C 应为 2 × 4，但你给出了 2 行，各行分别有 [2, 2] 个数"),
-                    p.text());
-        } finally {
-            Course.language("en");
-        }
+        Printed p = Chinese.run(() -> Chapter14Exercises.matrixProduct(
+                (a, b) -> a.length == b[0].length ? Chapter14Solutions.matrixProduct(a, b) : new double[a.length][a.length]));
+        assertTrue(p.text().contains("矩阵乘法")
+                && p.text().contains("A 为 2 × 3、B 为 3 × 4 时，C 应为 2 × 4，但你给出了 2 行，各行分别有 [2, 2] 个数"),
+                p.text());
     }
 }

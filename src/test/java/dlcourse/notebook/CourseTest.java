@@ -102,6 +102,20 @@ class CourseTest {
     }
 
     @Test
+    void summaryFollowsTheCourseLanguage() {
+        assumeNoEnvironment("DLCOURSE_FAST");
+        System.setProperty(FAST, "0");
+        Course.language("zh");
+        try {
+            String summary = Course.summary();
+            assertTrue(summary.startsWith("dlcourse：完整模式，Java " + Runtime.version().feature() + "，"), summary);
+            assertTrue(summary.endsWith("，课程目录 " + Course.home()), summary);
+        } finally {
+            Course.language("en");
+        }
+    }
+
+    @Test
     void summaryNamesModeJavaEngineAndFolder() {
         assumeNoEnvironment("DLCOURSE_FAST");
         System.setProperty(FAST, "1");

@@ -55,6 +55,15 @@ class MessagesTest {
     }
 
     @Test
+    void aTermIsShownInTheCourseLanguageAndANameWithoutATermAsGiven() {
+        assertEquals("train loss", Messages.term("train loss"));
+        Course.language("zh");
+        assertEquals("训练损失", Messages.term("train loss"));
+        assertEquals("轮", Messages.term("epoch"));
+        assertEquals("my own metric", Messages.term("my own metric"));
+    }
+
+    @Test
     void anUnknownLanguageNamesTheValidOnes() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Course.language("fr"));
         assertEquals("the course speaks \"en\" and \"zh\", not \"fr\"; call Course.language(\"en\") or Course.language(\"zh\")",

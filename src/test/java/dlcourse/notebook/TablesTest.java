@@ -34,6 +34,19 @@ class TablesTest {
     }
 
     @Test
+    void aChineseNotebookSeesTheLibrarysHeadersInChineseAndItsOwnAsGiven() {
+        Course.language("zh");
+        try {
+            Table table = Table.create("Training history", IntColumn.create("epoch", new int[] {1}),
+                    StringColumn.create("样本", "ok"), DoubleColumn.create("train loss", 0.5));
+            assertTrue(Tables.html(table).startsWith("<table class=\"dlcourse-table\"><caption>训练历史</caption>"
+                    + "<thead><tr><th>轮</th><th>样本</th><th>训练损失</th></tr></thead>"), Tables.html(table));
+        } finally {
+            Course.language("en");
+        }
+    }
+
+    @Test
     void captionIsTheEscapedTableName() {
         Table table = Table.create("Loss < 0.5 & \"good\"", IntColumn.create("epoch", new int[] {1}));
         assertTrue(Tables.html(table).contains("<caption>Loss &lt; 0.5 &amp; &quot;good&quot;</caption>"));

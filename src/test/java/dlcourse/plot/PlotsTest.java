@@ -4,21 +4,58 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dlcourse.notebook.Course;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 class PlotsTest {
 
     /** A library bug these tests pin down; see the report of the unit tests. */
+
+    @Test
+    void aChineseChartIsDrawnInAFontThatHasItsCharacters() {
+        assumeTrue(Plots.cjkFamily() != null, "no font with Chinese glyphs is installed, so Chinese charts would show"
+                + " boxes: on Debian or Ubuntu run apt-get install fonts-noto-cjk (./course setup does)");
+        Course.language("zh");
+        try {
+            XYChart chart = Plots.line("训练损失随轮数下降", "轮", "损失");
+            Plots.series(chart, "训练损失", new double[] {1, 2, 3}, new double[] {0.9, 0.5, 0.4});
+            Plots.series(chart, "验证损失", new double[] {1, 2, 3}, new double[] {1.0, 0.7, 0.6});
+            BufferedImage image = Plots.image(chart);
+            assertEquals(Plots.size().width, image.getWidth());
+            Styler styler = chart.getStyler();
+            assertEquals(Plots.cjkFamily(), styler.getChartTitleFont().getFamily(Locale.ROOT));
+            assertEquals(-1, styler.getChartTitleFont().canDisplayUpTo(chart.getTitle()), "the title's characters");
+            assertEquals(-1, chart.getStyler().getAxisTitleFont().canDisplayUpTo(chart.getXAxisTitle() + chart.getYAxisTitle()),
+                    "the axis titles' characters");
+            for (String legend : chart.getSeriesMap().keySet()) {
+                assertEquals(-1, styler.getLegendFont().canDisplayUpTo(legend), "the legend's characters: " + legend);
+            }
+            assertEquals(-1, Plots.font(Font.PLAIN, 11).canDisplayUpTo("卷积层的特征图"), "image grids' and diagrams' text");
+        } finally {
+            Course.language("en");
+        }
+    }
+
+    @Test
+    void anEnglishChartKeepsTheLogicalSansSerifFont() {
+        XYChart chart = Plots.line("Training loss", "epoch", "loss");
+        assertEquals(Font.SANS_SERIF, chart.getStyler().getChartTitleFont().getName());
+        assertEquals(Font.SANS_SERIF, Plots.font(Font.BOLD, 15).getName());
+    }
 
     @Test
     void lineChartKeepsTitleAxisLabelsAndSize() {

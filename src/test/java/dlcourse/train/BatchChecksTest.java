@@ -68,6 +68,29 @@ class BatchChecksTest {
     }
 
     @Test
+    void aChineseNotebookGetsTheMessagesInChineseWithTheEpochBeforeTheBatch() {
+        dlcourse.notebook.Course.language("zh");
+        try {
+            TrainingHistory history = new TrainingHistory("loss");
+            history.record(1, 1.0, 2.5);
+            BatchChecks checks = inEpoch(history);
+            checks.checkLoss(5, 40, 2.30412);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> checks.checkLoss(6, 40, Double.NaN));
+            assertEquals("训练在第 2 轮第 6 个批量（共 40 个）处发散而停止：损失为 NaN；最后一个有限的损失是 2.304，出现在第 2 轮的"
+                    + "第 5 个批量。学习率很可能过大：把它调小，比如调到十分之一，或者对梯度进行裁剪。history() 中保存着已完成的 1 轮；"
+                    + "权重可能已不再是有限值，请新建一个训练器后再训练。", e.getMessage());
+            Thread.currentThread().interrupt();
+            TrainingInterruptedException stop = assertThrows(TrainingInterruptedException.class,
+                    () -> checks.beforeBatch(7, 40));
+            assertEquals("训练在第 2 轮、第 7 个批量（共 40 个）之前被中断：模型保留已完成的更新步骤，history() 中保存着已完成的 1 轮；"
+                    + "可以评估模型，或再次调用 fit 继续训练。", stop.getMessage());
+        } finally {
+            dlcourse.notebook.Course.language("en");
+        }
+    }
+
+    @Test
     void aLossThatIsNeverFinitePointsAtTheData() {
         BatchChecks checks = inEpoch(new TrainingHistory("loss"));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,

@@ -68,6 +68,21 @@ class TrainingHistoryTest {
     }
 
     @Test
+    void aChineseNotebookSeesTheAxesAndLegendInChineseAndKeepsTheEnglishNamesInCode() {
+        dlcourse.notebook.Course.language("zh");
+        try {
+            XYChart chart = twoEpochs().plot("训练过程", "train loss", "test accuracy");
+            assertEquals("轮", chart.getXAxisTitle());
+            assertEquals("值", chart.getYAxisTitle());
+            assertEquals(List.of("训练损失", "测试准确率"), List.copyOf(chart.getSeriesMap().keySet()));
+            assertEquals("测试准确率", twoEpochs().plot("训练过程", "test accuracy").getYAxisTitle());
+            assertEquals(List.of("epoch", "train loss", "test accuracy", "seconds"), twoEpochs().table().columnNames());
+        } finally {
+            dlcourse.notebook.Course.language("en");
+        }
+    }
+
+    @Test
     void plotOfMetricsEndingInTheSameWordUsesThatWordOnTheYAxis() {
         TrainingHistory history = new TrainingHistory("train perplexity", "validation perplexity", "loss");
         history.record(1, 1.0, 8.5, 9.0, 2.1);

@@ -210,6 +210,14 @@ class TrainingTest {
             assertEquals("the features have shape (64, 784), examples of shape (784), but the model was built for inputs "
                     + "of shape (1, 28, 28), examples of shape (28, 28): reshape them to (64, 28, 28), or make the trainer "
                     + "for inputs of shape (1, 784)", evaluate);
+            dlcourse.notebook.Course.language("zh");
+            try {
+                assertEquals("特征的形状为 (64, 784)（每个样本的形状为 (784)），但模型是为形状 (1, 28, 28) 的输入构建的"
+                        + "（每个样本的形状为 (28, 28)）：把它们变形为 (64, 28, 28)，或者为形状 (1, 784) 的输入创建训练器",
+                        assertThrows(IllegalArgumentException.class, () -> training.evaluate(flat, labels)).getMessage());
+            } finally {
+                dlcourse.notebook.Course.language("en");
+            }
             assertThrows(IllegalArgumentException.class, () -> training.predict(small, manager));
             assertEquals(0, training.history().size());
         }
