@@ -15,7 +15,8 @@ class KernelspecPerPlatformTest(unittest.TestCase):
     def test_linux(self):
         spec = kernelspec.build(Layout(PurePosixPath("/home/ada/dlcourse")), platform(LINUX, cores=12),
                                 "/usr/lib/jvm/java-17-openjdk-amd64/bin/java", "mxnet")
-        self.assertEqual(["/usr/lib/jvm/java-17-openjdk-amd64/bin/java", *kernelspec.JVM_FLAGS, "-cp",
+        self.assertEqual(["/usr/lib/jvm/java-17-openjdk-amd64/bin/java", *kernelspec.JVM_FLAGS,
+                          "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=2000", "-cp",
                           "/home/ada/dlcourse/target/kernel/patch:/home/ada/dlcourse/target/kernel/rapaio-jupyter-kernel.jar",
                           "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"], spec["argv"])
         self.assertEqual({
@@ -40,6 +41,7 @@ class KernelspecPerPlatformTest(unittest.TestCase):
         self.assertNotIn("MXNET_ENGINE_TYPE", spec["env"], "an MXNet setting has no place in a PyTorch kernel")
         self.assertEqual("true", spec["env"]["DJL_OFFLINE"])
         self.assertNotIn("MALLOC_ARENA_MAX", spec["env"], "glibc's settings only where glibc is (Linux)")
+        self.assertNotIn("-XX:TrimNativeHeapInterval=2000", spec["argv"], "the JVM trims glibc's heap only on Linux")
 
     def test_windows_paths_separators_and_java_exe(self):
         home = PureWindowsPath(r"C:\Users\ada\dlcourse")

@@ -48,11 +48,15 @@ public final class Course {
 
     /**
      * A new NDManager for a notebook's arrays. It closes the one the previous call made, so that
-     * re-running the cell frees the native memory of the old arrays instead of leaking it.
+     * re-running the cell frees the native memory of the old arrays instead of leaking it, and then
+     * collects the Java heap: the previous run's objects are garbage now, and a collection here
+     * lets the JVM give their memory back before the next run grows it again (the kernel's
+     * MaxHeapFreeRatio), so that every "Run All" starts from the same heap.
      */
     public static synchronized NDManager newManager() {
         if (notebookManager != null) {
             notebookManager.close();
+            System.gc();
         }
         notebookManager = NDManager.newBaseManager();
         return notebookManager;

@@ -10,6 +10,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import dlcourse.EngineTest;
 import ai.djl.ndarray.NDManager;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +100,15 @@ class CourseTest {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void newManagerCollectsThePreviousRunsObjects() {
+        NDManager first = Course.newManager();
+        WeakReference<Object> previousRun = new WeakReference<>(new Object());
+        Course.newManager().close();
+        assertFalse(first.isOpen(), "the previous manager is closed");
+        assertNull(previousRun.get(), "a re-run collects what the previous run left unreachable");
     }
 
     @Test
