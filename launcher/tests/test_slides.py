@@ -13,6 +13,25 @@ from launcher.tests.support import call, requires_notebook_python, requires_set_
 from launcher.tests.test_site import requires_web_assets
 
 
+_decks = {}
+
+
+def unexecuted_decks():
+    """(folder, status, output) of ./course slides --no-execute for every English notebook, made once
+    for the tests of this module that read them (EveryDeckTest, SlideHeightTest) and removed at its end."""
+    if not _decks:
+        out = Path(tempfile.mkdtemp())
+        status, output, errors = call("slides", "--no-execute", "--out", str(out),
+                                      *[p.stem for p in notebooks.paths(COURSE.notebooks)])
+        _decks.update(out=out, status=status, output=output + errors)
+    return _decks["out"], _decks["status"], _decks["output"]
+
+
+def tearDownModule():
+    if _decks:
+        shutil.rmtree(_decks["out"], ignore_errors=True)
+
+
 def top_level_slides(html):
     """The top-level sections of a deck (its horizontal slides), counted by nesting depth."""
     depth = slides = 0
@@ -74,11 +93,9 @@ class OnePlotPerSlideTest(unittest.TestCase):
 class EveryDeckTest(unittest.TestCase):
 
     def test_every_deck_has_its_slides_and_loads_everything_from_disk(self):
-        out = Path(tempfile.mkdtemp())
-        self.addCleanup(shutil.rmtree, out)
         paths = notebooks.paths(COURSE.notebooks)
-        status, output, errors = call("slides", "--no-execute", "--out", str(out), *[p.stem for p in paths])
-        self.assertEqual(0, status, output + errors)
+        out, status, output = unexecuted_decks()
+        self.assertEqual(0, status, output)
         external = re.compile(r"<(script|link)[^>]+(src|href)=\"(https?:)?//", re.IGNORECASE)
         for path in paths:
             with self.subTest(notebook=path.stem):
@@ -122,11 +139,9 @@ class SlideHeightTest(unittest.TestCase):
     def test_no_slide_of_any_deck_is_taller_than_the_screen(self):
         """The code and markdown of every slide fit the slide (measured in Chromium by slide_heights);
         outputs are not in these decks (an executed deck splits plots onto sub-slides of their own)."""
-        out = Path(tempfile.mkdtemp())
-        self.addCleanup(shutil.rmtree, out)
         paths = notebooks.paths(COURSE.notebooks)
-        status, output, errors = call("slides", "--no-execute", "--out", str(out), *[p.stem for p in paths])
-        self.assertEqual(0, status, output + errors)
+        out, status, output = unexecuted_decks()
+        self.assertEqual(0, status, output)
         for path in paths:
             with self.subTest(notebook=path.stem):
                 rows = slide_heights.heights(out / f"{path.stem}.slides.html")

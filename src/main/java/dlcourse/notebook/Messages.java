@@ -40,7 +40,7 @@ public final class Messages {
     /** The message {@code key} in the language {@link Course#language()} names, with {@code args} filled in. */
     public static String text(String key, Object... args) {
         String language = Course.language();
-        String pattern = table(language).getProperty(key);
+        String pattern = loaded(language).getProperty(key);
         if (pattern == null) {
             throw new IllegalArgumentException("no message \"" + key + "\" in " + file(language)
                     + "; add it there and, with the same %-specifiers, to every messages_*.properties");
@@ -56,7 +56,7 @@ public final class Messages {
      * English name; only what is shown changes.
      */
     public static String term(String name) {
-        String shown = table(Course.language()).getProperty("term." + name.replace(' ', '_'));
+        String shown = loaded(Course.language()).getProperty("term." + name.replace(' ', '_'));
         return shown == null ? name : shown;
     }
 
@@ -65,8 +65,14 @@ public final class Messages {
         return "dlcourse/messages_" + Course.checkedLanguage(language) + ".properties";
     }
 
-    /** Every key and pattern of a language's table, as read from its file. */
+    /** Every key and pattern of a language's table, as read from its file (a copy: changing it changes nothing). */
     public static Properties table(String language) {
+        Properties copy = new Properties();
+        copy.putAll(loaded(language));
+        return copy;
+    }
+
+    private static Properties loaded(String language) {
         return TABLES.computeIfAbsent(Course.checkedLanguage(language), Messages::load);
     }
 

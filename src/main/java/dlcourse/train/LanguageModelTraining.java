@@ -220,10 +220,8 @@ public final class LanguageModelTraining {
     /** Throws unless every token of {@code batches} is below the model's vocabulary size (one-hot would zero the others). */
     private void checkTokens(SequenceBatches batches, String which) {
         if (batches.largestToken() >= model.vocabularySize()) {
-            throw new IllegalArgumentException("the " + which + " batches hold token index " + batches.largestToken()
-                    + ", but the model reads a vocabulary of " + model.vocabularySize() + " tokens (indices 0 to "
-                    + (model.vocabularySize() - 1) + "): build the model with the size of the vocabulary that made the "
-                    + "corpus, vocab.size()");
+            throw new IllegalArgumentException(dlcourse.notebook.Messages.text("train.tokens", Training.data(which),
+                    batches.largestToken(), model.vocabularySize(), model.vocabularySize() - 1));
         }
     }
 

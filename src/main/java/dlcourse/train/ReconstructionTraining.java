@@ -102,11 +102,11 @@ public final class ReconstructionTraining {
     private void checkPairs(NDArray inputs, NDArray targets, String what) {
         if (inputs.getShape().dimension() == 0 || targets.getShape().dimension() == 0
                 || inputs.getShape().get(0) != targets.getShape().get(0)) {
-            throw new IllegalArgumentException(what + " inputs " + inputs.getShape() + " and targets "
-                    + targets.getShape() + " must have the same number of examples along axis 0");
+            throw new IllegalArgumentException(Messages.text("train.pairs.count", Training.data(what), inputs.getShape(),
+                    targets.getShape()));
         }
         if (inputs.getShape().get(0) == 0) {
-            throw new IllegalArgumentException(what + " data has no examples");
+            throw new IllegalArgumentException(Messages.text("train.examples.none", Training.data(what)));
         }
         Epochs.checkFeatures(inputShape, inputs, Messages.text("train.data." + what + "Inputs"));
         if (inputShape == null) {
@@ -114,10 +114,8 @@ public final class ReconstructionTraining {
         }
         Shape output = trainer.getModel().getBlock().getOutputShapes(new Shape[] {inputShape})[0];
         if (!targets.getShape().slice(1).equals(output.slice(1))) {
-            throw new IllegalArgumentException("the " + what + " targets have shape " + targets.getShape()
-                    + ", examples of shape " + targets.getShape().slice(1) + ", but the model's outputs have examples of "
-                    + "shape " + output.slice(1) + ": give targets of the outputs' shape (the squared error would "
-                    + "otherwise be broadcast between mismatched arrays)");
+            throw new IllegalArgumentException(Messages.text("train.targets.shape", Training.data(what),
+                    targets.getShape(), targets.getShape().slice(1), output.slice(1)));
         }
     }
 }

@@ -158,15 +158,19 @@ public final class Training {
 
     private static void checkExamples(NDArray features, NDArray labels, String what) {
         if (labels.getShape().dimension() != 1) {
-            throw new IllegalArgumentException(what + " labels must be class indices of shape (N), got shape "
-                    + labels.getShape());
+            throw new IllegalArgumentException(Messages.text("train.labels.shape", data(what), labels.getShape()));
         }
         if (features.getShape().dimension() == 0 || features.getShape().get(0) != labels.getShape().get(0)) {
-            throw new IllegalArgumentException(what + " features " + features.getShape() + " and labels "
-                    + labels.getShape() + " must have the same number of examples along axis 0");
+            throw new IllegalArgumentException(Messages.text("train.examples.count", data(what), features.getShape(),
+                    labels.getShape()));
         }
         if (labels.getShape().get(0) == 0) {
-            throw new IllegalArgumentException(what + " data has no examples");
+            throw new IllegalArgumentException(Messages.text("train.examples.none", data(what)));
         }
+    }
+
+    /** "training", "validation" or "evaluation" in the course's language, for a message about that data. */
+    static String data(String what) {
+        return Messages.text("train.data." + what);
     }
 }

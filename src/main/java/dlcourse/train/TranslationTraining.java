@@ -175,8 +175,7 @@ public final class TranslationTraining {
         double totalLoss = 0;
         List<int[]> batches = lengthBuckets(data.sourceValidLengths().toIntArray(), batchSize, Seeds.random());
         if (batches.isEmpty()) {
-            throw new IllegalArgumentException("the training data has " + data.size() + " dates, fewer than one batch of "
-                    + batchSize + "; use a smaller batch size");
+            throw new IllegalArgumentException(dlcourse.notebook.Messages.text("train.tooFewDates", data.size(), batchSize));
         }
         try (NDManager epoch = trainer.getManager().newSubManager()) {
             for (int b = 0; b < batches.size(); b++) {

@@ -211,6 +211,14 @@ class LanguageModelTrainingTest {
                     .getMessage();
             assertEquals("the training batches hold token index 4, but the model reads a vocabulary of 3 tokens (indices 0 "
                     + "to 2): build the model with the size of the vocabulary that made the corpus, vocab.size()", message);
+            dlcourse.notebook.Course.language("zh");
+            try {
+                assertEquals("训练批量中有词元下标 4，但模型读取的词表只有 3 个词元（下标 0 到 2）：请用生成语料的词表的大小"
+                        + " vocab.size() 构建模型", assertThrows(IllegalArgumentException.class,
+                                () -> training.fit(batches, batches, 1)).getMessage());
+            } finally {
+                dlcourse.notebook.Course.language("en");
+            }
             assertThrows(IllegalArgumentException.class, () -> training.perplexity(batches));
         }
     }

@@ -102,6 +102,14 @@ class ReconstructionTrainingTest {
             assertEquals("the training targets have shape (10, 1), examples of shape (1), but the model's outputs have "
                     + "examples of shape (3): give targets of the outputs' shape (the squared error would otherwise be "
                     + "broadcast between mismatched arrays)", targets);
+            dlcourse.notebook.Course.language("zh");
+            try {
+                assertEquals("训练目标的形状为 (10, 1)（每个样本的形状为 (1)），但模型输出的每个样本的形状为 (3)：请给出与输出形状"
+                        + "相同的目标（否则平方误差会在形状不匹配的数组之间广播）", assertThrows(IllegalArgumentException.class,
+                                () -> training.fit(inputs, manager.zeros(new Shape(10, 1)), inputs, inputs, 1)).getMessage());
+            } finally {
+                dlcourse.notebook.Course.language("en");
+            }
             String wide = assertThrows(IllegalArgumentException.class,
                     () -> training.predict(manager.zeros(new Shape(10, 4)), manager)).getMessage();
             assertTrue(wide.startsWith("the inputs have shape (10, 4), examples of shape (4), but the model was built for "
