@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
+import dlcourse.notebook.Messages;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,7 +136,10 @@ public final class FashionMnist {
                 .build();
     }
 
-    /** The class names of an array of labels. */
+    /**
+     * The class names of an array of labels, as a learner reads them: in the notebook's language
+     * ({@code Course.language("zh")} gives 运动鞋 for "sneaker"); {@link #CLASS_NAMES} stays English.
+     */
     public static List<String> classNames(NDArray labels) {
         List<String> names = new ArrayList<>();
         try (NDArray ints = labels.toType(DataType.INT32, true)) {
@@ -143,7 +147,7 @@ public final class FashionMnist {
                 if (label < 0 || label >= CLASSES) {
                     throw new IllegalArgumentException("label " + label + " is not a Fashion-MNIST class (0 to 9)");
                 }
-                names.add(CLASS_NAMES.get(label));
+                names.add(Messages.term(CLASS_NAMES.get(label)));
             }
         }
         return names;

@@ -2,6 +2,7 @@ package dlcourse.plot;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dlcourse.notebook.Messages;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -21,7 +22,8 @@ public final class ImageGrid {
 
     /**
      * Draws {@code images} (shape (N, H, W) or (N, 1, H, W)) in rows of {@code columns},
-     * each enlarged {@code scale} times, with {@code captions} (one per image, or null) below.
+     * each enlarged {@code scale} times, with {@code captions} (one per image, or null) below; a caption the
+     * course's message tables name, such as a Fashion-MNIST class, is shown in the notebook's language.
      */
     public static BufferedImage of(NDArray images, List<String> captions, int columns, int scale, String title) {
         long[] shape = images.getShape().getShape();
@@ -81,7 +83,7 @@ public final class ImageGrid {
             }
             g.drawImage(tile, x0, y0, w * scale, h * scale, null);
             if (captions != null) {
-                String caption = captions.get(i);
+                String caption = Messages.term(captions.get(i));
                 while (fm.stringWidth(caption) > w * scale && caption.length() > 1) {
                     caption = caption.substring(0, caption.length() - 1);
                 }

@@ -2,6 +2,7 @@ package dlcourse.plot;
 
 import ai.djl.ndarray.NDArray;
 import dlcourse.notebook.Course;
+import dlcourse.notebook.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -157,7 +158,10 @@ public final class Plots {
         return chart;
     }
 
-    /** Adds a series of points (x[i], y[i]); the arrays must have the same length. */
+    /**
+     * Adds a series of points (x[i], y[i]); the arrays must have the same length. A name the course's
+     * message tables know (a metric, a Fashion-MNIST class) is shown in the notebook's language.
+     */
     public static XYSeries series(XYChart chart, String name, double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values but "
@@ -166,7 +170,7 @@ public final class Plots {
         if (x.length == 0) {
             throw new IllegalArgumentException("series '" + name + "' has no points");
         }
-        XYSeries series = chart.addSeries(name, x, y);
+        XYSeries series = chart.addSeries(Messages.term(name), x, y);
         if (chart.getStyler().getDefaultSeriesRenderStyle() == XYSeries.XYSeriesRenderStyle.Line) {
             series.setMarker(SeriesMarkers.NONE);
             series.setLineWidth(2f);

@@ -121,10 +121,11 @@ public final class ConfusionMatrix {
                 rows[classes - 1 - r][c] = counts[r][c];
             }
         }
-        List<String> yTicks = new ArrayList<>(classNames);
+        List<String> shownNames = classNames.stream().map(Messages::term).toList();
+        List<String> yTicks = new ArrayList<>(shownNames);
         Collections.reverse(yTicks);
         HeatMapChart chart = Plots.heatMap(title, Messages.term("predicted class"), Messages.term("true class"),
-                rows, classNames, yTicks);
+                rows, shownNames, yTicks);
         // Light colours so the counts stay readable in every cell.
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef), new Color(0x6baed6)});
         chart.getStyler().setShowValue(true);

@@ -131,6 +131,18 @@ class FashionMnistTest {
     }
 
     @Test
+    void classNamesReadInTheNotebooksLanguageWhileTheConstantsStayEnglish() {
+        Course.language("zh");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(List.of("短靴", "T恤", "运动鞋"),
+                    FashionMnist.classNames(manager.create(new float[] {9, 0, 7})));
+            assertEquals("ankle boot", FashionMnist.CLASS_NAMES.get(9));
+        } finally {
+            Course.language("en");
+        }
+    }
+
+    @Test
     void labelTenIsNotAClass() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray labels = manager.create(new float[] {1, 10});

@@ -88,6 +88,19 @@ class PlotsTest {
     }
 
     @Test
+    void aSeriesNamedByTheMessageTablesShowsItsNameInTheNotebooksLanguage() {
+        Course.language("zh");
+        try {
+            XYChart chart = Plots.line("t", "x", "y");
+            Plots.series(chart, "sneaker", new double[] {1, 2}, new double[] {3, 4});
+            Plots.series(chart, "our model", new double[] {1, 2}, new double[] {3, 4});
+            assertEquals(List.of("运动鞋", "our model"), List.copyOf(chart.getSeriesMap().keySet()));
+        } finally {
+            Course.language("en");
+        }
+    }
+
+    @Test
     void seriesOfYAloneNumbersThePointsFromOne() {
         XYChart chart = Plots.line("t", "epoch", "loss");
         XYSeries series = Plots.series(chart, "loss", new double[] {0.9, 0.5, 0.4});
