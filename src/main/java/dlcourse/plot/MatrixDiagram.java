@@ -2,6 +2,7 @@ package dlcourse.plot;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dlcourse.notebook.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -61,7 +62,7 @@ public final class MatrixDiagram {
         int f = Canvas.scale();
         int cell = f * CELL;
         String sum = sum(left[row], right, column, c[row][column], row, column);
-        String title = dlcourse.notebook.Messages.text("plot.matrixProduct", row, column);
+        String title = Messages.text("plot.matrixProduct", row, column);
         Font font = Plots.font(Font.PLAIN, 13 * f);
         Font titleFont = Plots.font(Font.BOLD, 15 * f);
         BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);

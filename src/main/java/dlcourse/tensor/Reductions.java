@@ -1,6 +1,7 @@
 package dlcourse.tensor;
 
 import ai.djl.ndarray.NDArray;
+import dlcourse.notebook.Messages;
 import java.util.Arrays;
 
 /**
@@ -29,7 +30,7 @@ public final class Reductions {
      */
     public static String hintFor(Throwable thrown) {
         return thrown instanceof UnsupportedOperationException && MANY_AXES_REFUSED.equals(thrown.getMessage())
-                ? dlcourse.notebook.Messages.text("tensor.reduceAxes.hint")
+                ? Messages.text("tensor.reduceAxes.hint")
                 : "";
     }
 

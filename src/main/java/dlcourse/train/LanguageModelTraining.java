@@ -10,6 +10,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import dlcourse.data.SequenceBatches;
 import dlcourse.nn.RecurrentModel;
+import dlcourse.notebook.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -220,7 +221,7 @@ public final class LanguageModelTraining {
     /** Throws unless every token of {@code batches} is below the model's vocabulary size (one-hot would zero the others). */
     private void checkTokens(SequenceBatches batches, String which) {
         if (batches.largestToken() >= model.vocabularySize()) {
-            throw new IllegalArgumentException(dlcourse.notebook.Messages.text("train.tokens", Training.data(which),
+            throw new IllegalArgumentException(Messages.text("train.tokens", Training.data(which),
                     batches.largestToken(), model.vocabularySize(), model.vocabularySize() - 1));
         }
     }

@@ -112,7 +112,7 @@ public final class TrainingHistory {
         XYChart chart = Plots.line(title, Messages.term(EPOCH), Messages.term(yLabel));
         double[] epochs = table.intColumn(EPOCH).asDoubleArray();
         for (String metric : metricsToPlot) {
-            Plots.series(chart, Messages.term(metric), epochs, values(metric));
+            Plots.series(chart, metric, epochs, values(metric));   // the legend shows Messages.term(metric)
         }
         if (metricsToPlot.length > 1) {
             // Accuracies end high and losses low, so any corner inside the plot would hide the last

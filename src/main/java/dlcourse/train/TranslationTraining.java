@@ -16,6 +16,7 @@ import dlcourse.data.DateTranslationDataset;
 import dlcourse.nn.EncoderDecoder;
 import dlcourse.nn.SequenceDecoding;
 import dlcourse.nn.SequenceMaskedCrossEntropyLoss;
+import dlcourse.notebook.Messages;
 import dlcourse.tensor.Seeds;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -175,7 +176,7 @@ public final class TranslationTraining {
         double totalLoss = 0;
         List<int[]> batches = lengthBuckets(data.sourceValidLengths().toIntArray(), batchSize, Seeds.random());
         if (batches.isEmpty()) {
-            throw new IllegalArgumentException(dlcourse.notebook.Messages.text("train.tooFewDates", data.size(), batchSize));
+            throw new IllegalArgumentException(Messages.text("train.tooFewDates", data.size(), batchSize));
         }
         try (NDManager epoch = trainer.getManager().newSubManager()) {
             for (int b = 0; b < batches.size(); b++) {
