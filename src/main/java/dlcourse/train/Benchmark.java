@@ -245,7 +245,7 @@ public final class Benchmark {
         return new Shape(shape);
     }
 
-    private static MemoryReading readMemory(NDManager modelData, String when) {
+    static MemoryReading readMemory(NDManager modelData, String when) {
         System.gc();
         // Every base manager, the data's and each model's, hangs off the engine's system manager, the root.
         NDManager root = modelData;
@@ -280,7 +280,7 @@ public final class Benchmark {
         throw new IllegalArgumentException("/proc/self/status has no '" + field + ": N kB' line");
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return String.join(" ", Arrays.copyOf(fields, 3));

@@ -19,6 +19,7 @@ import dlcourse.nn.SequenceMaskedCrossEntropyLoss;
 import dlcourse.notebook.Messages;
 import dlcourse.tensor.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -174,7 +175,8 @@ public final class TranslationTraining {
      */
     private double trainPass(DateTranslationDataset.Arrays data, BatchChecks checks) {
         double totalLoss = 0;
-        List<int[]> batches = lengthBuckets(data.sourceValidLengths().toIntArray(), batchSize, Seeds.random());
+        int[] sourceLengths = data.sourceValidLengths().toIntArray();
+        List<int[]> batches = lengthBuckets(sourceLengths, batchSize, Seeds.random());
         if (batches.isEmpty()) {
             throw new IllegalArgumentException(Messages.text("train.tooFewDates", data.size(), batchSize));
         }
@@ -185,7 +187,8 @@ public final class TranslationTraining {
                 try (NDManager step = epoch.newSubManager()) {
                     NDArray rows = step.create(batch);
                     NDArray lengths = rows(step, data.sourceValidLengths(), rows);
-                    long longest = lengths.max().getInt();
+                    // The longest source of the batch, from the lengths read once per epoch: no read-back per batch.
+                    int longest = Arrays.stream(batch).map(i -> sourceLengths[i]).max().orElseThrow();
                     NDList inputs = new NDList(rows(step, data.sources(), rows).get(":, :{}", longest), lengths,
                             rows(step, data.targetInputs(), rows));
                     NDList labels = new NDList(rows(step, data.targetOutputs(), rows),
