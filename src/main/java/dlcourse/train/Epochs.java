@@ -11,6 +11,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dlcourse.notebook.Messages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -29,10 +31,12 @@ final class Epochs {
     @FunctionalInterface
     interface BatchStep {
         /**
-         * Forward and loss for the examples at {@code indices}, with every array in {@code batch}.
-         * Returns the batch's mean loss first (it is differentiated), then any sums to add up over the epoch.
+         * Forward and loss for one batch: {@code batchData} holds the batch's rows of every data array
+         * of the pass, in the pass's order, owned by {@code batch} like the arrays made from them.
+         * Returns the batch's mean loss first (it is differentiated), then any arrays of one row per
+         * example to keep: the pass joins each of them over the epoch, for its end-of-epoch totals.
          */
-        NDList lossAndSums(NDManager batch, NDArray indices);
+        NDList lossAndKept(NDManager batch, NDList batchData);
     }
 
     private Epochs() {
@@ -81,52 +85,70 @@ final class Epochs {
     }
 
     /**
-     * One pass over {@code n} examples in a random order, in batches of {@code batchSize}, with an
-     * optimiser step after each, and {@code checks} before each batch and on each batch's loss.
-     * Returns the epoch's totals: the loss summed over examples (each batch's mean loss times its
-     * size), then each of the step's sums added up over the batches.
+     * One pass over the examples of {@code data} (arrays with the examples along axis 0) in a random
+     * order, in batches of {@code batchSize}, with an optimiser step after each, and {@code checks}
+     * before each batch and on each batch's loss. Returns the epoch's totals: the loss summed over
+     * examples (each batch's mean loss times its size), then what {@code totals} makes of the kept
+     * arrays, each joined over the epoch (so a count needs no engine operators per batch).
      */
-    static double[] shuffledPass(Trainer trainer, long n, int batchSize, BatchChecks checks, BatchStep step) {
+    static double[] shuffledPass(Trainer trainer, NDList data, int batchSize, BatchChecks checks, BatchStep step,
+                                 Function<NDList, double[]> totals) {
+        long n = data.head().getShape().get(0);
         int batches = batchCount(n, batchSize);
         try (NDManager epoch = trainer.getManager().newSubManager()) {
             NDArray order = epoch.randomPermutation(n);
             double lossTotal = 0;
-            NDList sums = null;
+            List<NDList> kept = new ArrayList<>(batches);
             for (int b = 0; b < batches; b++) {
                 checks.beforeBatch(b + 1, batches);
                 long start = (long) b * batchSize;
                 try (NDManager batch = epoch.newSubManager()) {
-                    NDArray indices = order.get(batch, range(start, Math.min(n, start + batchSize)));
-                    long size = indices.getShape().get(0);
+                    // One gather per array, just before the batch is used: its rows are still in the CPU's cache.
+                    NDList batchData = rows(batch, data, order.get(batch, range(start, Math.min(n, start + batchSize))));
+                    long size = batchData.head().getShape().get(0);
                     NDList results;
                     try (GradientCollector collector = trainer.newGradientCollector()) {
-                        results = step.lossAndSums(batch, indices);
+                        results = step.lossAndKept(batch, batchData);
                         // The one read-back of a batch: the loss, checked before it is differentiated.
                         float loss = results.head().getFloat();
                         checks.checkLoss(b + 1, batches, loss);
                         collector.backward(results.head());
                         lossTotal += (double) loss * size;
                     }
-                    if (sums == null) {
-                        sums = new NDList(results.size() - 1);
-                        for (int i = 1; i < results.size(); i++) {
-                            sums.add(epoch.zeros(new Shape(), DataType.FLOAT32));
-                        }
-                    }
-                    // Summed on the engine, read once per epoch; after the collector, so not recorded for autograd.
-                    for (int i = 1; i < results.size(); i++) {
-                        sums.get(i - 1).addi(results.get(i).toType(DataType.FLOAT32, false));
-                    }
+                    NDList keep = results.subNDList(1);
+                    keep.attach(epoch);
+                    kept.add(keep);
                     trainer.step();
                 }
             }
-            double[] totals = new double[sums.size() + 1];
-            totals[0] = lossTotal;
-            for (int i = 1; i < totals.length; i++) {
-                totals[i] = sums.get(i - 1).getFloat();
-            }
-            return totals;
+            double[] epochTotals = totals.apply(joined(kept));
+            double[] all = new double[epochTotals.length + 1];
+            all[0] = lossTotal;
+            System.arraycopy(epochTotals, 0, all, 1, epochTotals.length);
+            return all;
         }
+    }
+
+    /** The rows at {@code indices} of every array of {@code data}, in {@code batch}. */
+    static NDList rows(NDManager batch, NDList data, NDArray indices) {
+        NDList rows = new NDList(data.size());
+        for (NDArray array : data) {
+            rows.add(array.get(batch, new NDIndex("{}", indices)));
+        }
+        return rows;
+    }
+
+    /** Each position of the batches' kept arrays joined along axis 0 over all batches. */
+    private static NDList joined(List<NDList> kept) {
+        NDList columns = new NDList();
+        for (int i = 0; !kept.isEmpty() && i < kept.get(0).size(); i++) {
+            NDList column = new NDList(kept.size());
+            for (NDList batch : kept) {
+                column.add(batch.get(i));
+            }
+            columns.add(NDArrays.concat(column));
+        }
+        return columns;
     }
 
     /** The index of examples {@code start} to {@code end} (exclusive) along axis 0, built without parsing a string. */
@@ -146,14 +168,19 @@ final class Epochs {
     static NDArray predict(Trainer trainer, NDArray features, int batchSize, NDManager manager,
                            Function<NDArray, NDArray> map) {
         long n = features.getShape().get(0);
-        NDList parts = new NDList();
         int batches = batchCount(n, batchSize);
+        NDList parts = new NDList(batches);
         try (NDManager scratch = trainer.getManager().newSubManager()) {
             for (int b = 0; b < batches; b++) {
                 BatchChecks.beforeEvaluationBatch(b + 1, batches);
                 long start = (long) b * batchSize;
-                NDArray x = features.get(scratch, range(start, Math.min(n, start + batchSize)));
-                parts.add(map.apply(trainer.evaluate(new NDList(x)).singletonOrThrow()));
+                // The batch's input and activations go with its manager; only what map makes of it is kept.
+                try (NDManager batch = scratch.newSubManager()) {
+                    NDArray x = features.get(batch, range(start, Math.min(n, start + batchSize)));
+                    NDArray part = map.apply(trainer.evaluate(new NDList(x)).singletonOrThrow());
+                    part.attach(scratch);
+                    parts.add(part);
+                }
             }
             NDArray joined = NDArrays.concat(parts);
             joined.attach(manager);

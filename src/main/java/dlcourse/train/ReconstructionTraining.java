@@ -3,7 +3,6 @@ package dlcourse.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import dlcourse.notebook.Messages;
@@ -57,12 +56,10 @@ public final class ReconstructionTraining {
         checkPairs(inputs, targets, "training");
         checkPairs(validationInputs, validationTargets, "validation");
         long n = inputs.getShape().get(0);
-        return Epochs.run(history, livePlotTitle, epochs, checks -> Epochs.shuffledPass(trainer, n, batchSize, checks,
-                (batch, indices) -> {
-                    NDArray x = inputs.get(batch, new NDIndex("{}", indices));
-                    NDArray y = targets.get(batch, new NDIndex("{}", indices));
-                    return new NDList(trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))));
-                }), totals -> new double[] {totals[0] / n, evaluate(validationInputs, validationTargets)});
+        return Epochs.run(history, livePlotTitle, epochs, checks -> Epochs.shuffledPass(trainer,
+                new NDList(inputs, targets), batchSize, checks, (batch, xy) -> new NDList(
+                        trainer.getLoss().evaluate(new NDList(xy.get(1)), trainer.forward(new NDList(xy.get(0))))),
+                kept -> new double[0]), totals -> new double[] {totals[0] / n, evaluate(validationInputs, validationTargets)});
     }
 
     /** The mean squared error per element between the model's outputs for {@code inputs} and {@code targets}. */

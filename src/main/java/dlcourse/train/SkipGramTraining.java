@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import dlcourse.data.NegativeSampler;
@@ -59,15 +58,15 @@ public final class SkipGramTraining {
             NDArray centers = pairs.centers(data);
             NDArray contexts = pairs.contexts(data);
             long n = pairs.size();
-            return Epochs.run(history, livePlotTitle, epochs, checks -> Epochs.shuffledPass(trainer, n, batchSize, checks,
-                    (batch, indices) -> {
-                        long b = indices.getShape().get(0);
-                        NDArray center = centers.get(batch, new NDIndex("{}", indices));
-                        NDArray context = contexts.get(batch, new NDIndex("{}", indices)).reshape(b, 1);
+            return Epochs.run(history, livePlotTitle, epochs, checks -> Epochs.shuffledPass(trainer,
+                    new NDList(centers, contexts), batchSize, checks, (batch, centerAndContext) -> {
+                        NDArray center = centerAndContext.get(0);
+                        long b = center.getShape().get(0);
+                        NDArray context = centerAndContext.get(1).reshape(b, 1);
                         NDArray candidates = NDArrays.concat(new NDList(context, sampler.sample(batch, new Shape(b, negatives))), 1);
                         NDArray labels = NDArrays.concat(new NDList(batch.ones(new Shape(b, 1)), batch.zeros(new Shape(b, negatives))), 1);
                         return new NDList(trainer.getLoss().evaluate(new NDList(labels), trainer.forward(new NDList(center, candidates))));
-                    }), totals -> new double[] {totals[0] / n});
+                    }, kept -> new double[0]), totals -> new double[] {totals[0] / n});
         }
     }
 

@@ -45,6 +45,9 @@ public final class StepProfile {
     static final List<String> PHASES = List.of(BATCHING, FORWARD, LOSS, METRICS, READ_BACK, BACKWARD, AUTOGRAD, STEP,
             MEMORY, OTHER);
 
+    /** The course's optimiser step, which calls DJL's optimiser for each parameter. */
+    private static final String IN_PLACE_STEP = InPlaceTrainer.class.getName() + ".step";
+
     /** Milliseconds per step of one part: inside the engine, in JNA's crossing, in Java. */
     public record Phase(String phase, double engineMilliseconds, double jnaMilliseconds, double javaMilliseconds) {
         public double totalMilliseconds() {
@@ -172,6 +175,9 @@ public final class StepProfile {
             String frame = frames.get(i);
             if (frame.startsWith("ai.djl.")) {
                 return phaseOfCall(frame);
+            }
+            if (frame.equals(IN_PLACE_STEP)) {
+                return STEP;
             }
         }
         return OTHER;

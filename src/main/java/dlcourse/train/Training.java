@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -59,15 +58,17 @@ public final class Training {
     /**
      * A trainer for {@code block} with {@code loss} and {@code optimizer}, initialised for inputs of
      * {@code inputShape} (batch axis first, of size 1 for example). Its model is closed with
-     * {@code owner}, so re-running the notebook cell that made {@code owner} frees it. An optimiser
-     * setting that cannot train (a NaN or negative learning rate, say) is refused here, by name.
+     * {@code owner}, so re-running the notebook cell that made {@code owner} frees it. Its optimiser
+     * step updates the parameters in place ({@link InPlaceTrainer}): the same update, without DJL's
+     * copies. An optimiser setting that cannot train (a NaN or negative learning rate, say) is
+     * refused here, by name.
      */
     public static Trainer newTrainer(NDManager owner, Block block, Loss loss, Optimizer optimizer, Shape inputShape) {
         OptimizerSettings.check(optimizer);
         Model model = Model.newInstance("model " + block.getClass().getSimpleName());
         model.setBlock(block);
         owner.attachInternal("model " + UUID.randomUUID(), model);
-        Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(optimizer));
+        Trainer trainer = new InPlaceTrainer(model, new DefaultTrainingConfig(loss).optOptimizer(optimizer));
         trainer.initialize(inputShape);
         return trainer;
     }
@@ -101,24 +102,31 @@ public final class Training {
         Epochs.checkFeatures(inputShape, validationFeatures, Messages.text("train.data.validationFeatures"));
         long n = features.getShape().get(0);
         return Epochs.run(history, livePlotTitle, epochs, checks -> {
-            double[] lossAndCorrect = Epochs.shuffledPass(trainer, n, batchSize, checks, (batch, indices) -> {
-                NDArray x = augmentation.apply(features.get(batch, new NDIndex("{}", indices)));
-                NDArray y = labels.get(batch, new NDIndex("{}", indices));
-                NDList scores = trainer.forward(new NDList(x));
-                return new NDList(trainer.getLoss().evaluate(new NDList(y), scores), correctCount(scores.singletonOrThrow(), y));
-            });
+            double[] lossAndCorrect = Epochs.shuffledPass(trainer, new NDList(features, labels), batchSize, checks,
+                    (batch, xy) -> {
+                        NDArray y = xy.get(1);
+                        NDList scores = trainer.forward(new NDList(augmentation.apply(xy.get(0))));
+                        // The predicted classes and labels are kept; they are compared once, at the epoch's end.
+                        return new NDList(trainer.getLoss().evaluate(new NDList(y), scores),
+                                scores.singletonOrThrow().argMax(1), y);
+                    }, kept -> new double[] {countEqual(kept.get(0), kept.get(1))});
             samplesTrained += n;
             return lossAndCorrect;
         }, totals -> new double[] {totals[0] / n, totals[1] / n, evaluate(validationFeatures, validationLabels)});
     }
 
-    /** Accuracy on {@code features}: the fraction whose predicted class equals the label, with the model in evaluation mode. */
+    /**
+     * Accuracy on {@code features}: the fraction whose predicted class equals the label, with the
+     * model in evaluation mode. Per batch only the forward pass and the predicted class; the
+     * comparison with the labels is one, at the end.
+     */
     public double evaluate(NDArray features, NDArray labels) {
         checkExamples(features, labels, "evaluation");
         Epochs.checkFeatures(inputShape, features, Messages.text("train.data.features"));
-        long n = features.getShape().get(0);
-        return Epochs.sumInBatches(trainer, n, batchSize, (batch, range) -> correctCount(
-                trainer.evaluate(new NDList(features.get(batch, range))).singletonOrThrow(), labels.get(batch, range))) / n;
+        try (NDManager scratch = trainer.getManager().newSubManager()) {
+            NDArray predicted = Epochs.predict(trainer, features, batchSize, scratch, scores -> scores.argMax(1));
+            return countEqual(predicted, labels) / features.getShape().get(0);
+        }
     }
 
     /** The predicted class (float32, like the labels) of every example, owned by {@code manager}. */
@@ -135,8 +143,8 @@ public final class Training {
             throw new IllegalArgumentException("accuracy needs scores of shape (N, classes) and labels of shape (N), got "
                     + scores.getShape() + " and " + labels.getShape());
         }
-        try (NDArray correct = correctCount(scores, labels)) {
-            return correct.getFloat() / labels.getShape().get(0);
+        try (NDArray predicted = scores.argMax(1)) {
+            return countEqual(predicted, labels) / labels.getShape().get(0);
         }
     }
 
@@ -151,9 +159,14 @@ public final class Training {
         return seconds == 0 ? 0 : samplesTrained / seconds;
     }
 
-    private static NDArray correctCount(NDArray scores, NDArray labels) {
-        return scores.argMax(1).toType(DataType.FLOAT32, false).eq(labels.toType(DataType.FLOAT32, false))
-                .toType(DataType.FLOAT32, false).sum();
+    /** How many of the classes {@code predicted} equal {@code labels}; the arrays it makes are closed. */
+    private static double countEqual(NDArray predicted, NDArray labels) {
+        try (NDArray asLabels = predicted.toType(labels.getDataType(), true);
+             NDArray equal = asLabels.eq(labels);
+             NDArray ones = equal.toType(DataType.FLOAT32, true);
+             NDArray count = ones.sum()) {
+            return count.getFloat();
+        }
     }
 
     private static void checkExamples(NDArray features, NDArray labels, String what) {

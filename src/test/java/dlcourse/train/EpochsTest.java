@@ -19,6 +19,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,31 +31,60 @@ class EpochsTest {
     }
 
     @Test
-    void aPassVisitsEveryExampleOnceInBatchesAndAddsUpTheSums() {
+    void aPassVisitsEveryExampleOnceInBatchesAndJoinsWhatItKeeps() {
         Engine.getInstance().setRandomSeed(3);
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray features = manager.randomNormal(new Shape(10, 2));
+            // 37 examples in batches of 2: 19 batches, the last of 1.
+            NDArray features = manager.randomNormal(new Shape(37, 2));
+            NDArray ids = manager.arange(37f);
             Trainer trainer = linearTrainer(manager, 2, 1, Loss.l2Loss());
             List<Long> sizes = new ArrayList<>();
-            List<Long> seen = new ArrayList<>();
             double[] expectedLoss = {0};
             BatchChecks checks = BatchChecks.training(new TrainingHistory("loss"));
             checks.startEpoch();
-            double[] totals = Epochs.shuffledPass(trainer, 10, 4, checks, (batch, indices) -> {
-                sizes.add(indices.getShape().get(0));
-                for (long i : indices.toType(DataType.INT64, false).toLongArray()) {
-                    seen.add(i);
+            double[] totals = Epochs.shuffledPass(trainer, new NDList(features, ids), 2, checks, (batch, rows) -> {
+                NDArray x = rows.get(0);
+                assertEquals(batch, x.getManager(), "the batch's rows belong to the batch's manager");
+                sizes.add(x.getShape().get(0));
+                // Row i of the features goes with id i: every array's rows are taken in one order.
+                NDArray same = features.get(rows.get(1).toType(DataType.INT64, false)).eq(x);
+                assertTrue(same.all().getBoolean(), "features and ids in one order");
+                NDArray loss = trainer.forward(new NDList(x)).singletonOrThrow().square().mean();
+                expectedLoss[0] += loss.getFloat() * x.getShape().get(0);
+                return new NDList(loss, rows.get(1));
+            }, kept -> {
+                float[] seen = kept.singletonOrThrow().toFloatArray();
+                Arrays.sort(seen);
+                float[] all = new float[37];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = i;
                 }
-                NDArray out = trainer.forward(new NDList(features.get(batch, new ai.djl.ndarray.index.NDIndex("{}", indices))))
-                        .singletonOrThrow();
-                NDArray loss = out.square().mean();
-                expectedLoss[0] += loss.getFloat() * indices.getShape().get(0);
-                // the second number counts the batch's examples
-                return new NDList(loss, batch.create((float) indices.getShape().get(0)));
+                assertArrayEquals(all, seen, "every example once, the kept ids joined over the epoch");
+                return new double[] {seen.length, kept.singletonOrThrow().sum().getFloat()};
             });
-            assertEquals(List.of(4L, 4L, 2L), sizes);
-            assertEquals(10, seen.stream().distinct().count(), "every example once: " + seen);
-            assertArrayEquals(new double[] {expectedLoss[0], 10}, totals, 1e-4, "loss summed over examples, then the counts");
+            List<Long> expectedSizes = new ArrayList<>(java.util.Collections.nCopies(18, 2L));
+            expectedSizes.add(1L);
+            assertEquals(expectedSizes, sizes);
+            assertArrayEquals(new double[] {expectedLoss[0], 37, 36 * 37 / 2}, totals, 1e-4,
+                    "loss summed over examples, then what the pass made of the kept arrays");
+        }
+    }
+
+    @Test
+    void aPassOfFewerExamplesThanABatchIsOneBatch() {
+        Engine.getInstance().setRandomSeed(3);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Trainer trainer = linearTrainer(manager, 2, 1, Loss.l2Loss());
+            BatchChecks checks = BatchChecks.training(new TrainingHistory("loss"));
+            checks.startEpoch();
+            List<Long> sizes = new ArrayList<>();
+            double[] totals = Epochs.shuffledPass(trainer, new NDList(manager.ones(new Shape(3, 2))), 8, checks,
+                    (batch, rows) -> {
+                        sizes.add(rows.head().getShape().get(0));
+                        return new NDList(trainer.forward(rows).singletonOrThrow().square().mean());
+                    }, kept -> new double[0]);
+            assertEquals(List.of(3L), sizes);
+            assertEquals(1, totals.length, "only the loss when nothing is kept");
         }
     }
 

@@ -32,6 +32,8 @@ class StepProfileTest {
                 "ai.djl.mxnet.engine.MxGradientCollector.backward", PASS, MAIN)));
         assertEquals(StepProfile.AUTOGRAD, StepProfile.phase(stack("ai.djl.mxnet.engine.MxGradientCollector.close", PASS)));
         assertEquals(StepProfile.AUTOGRAD, StepProfile.phase(stack("ai.djl.training.Trainer.newGradientCollector", PASS)));
+        assertEquals(StepProfile.STEP, StepProfile.phase(stack(INVOKE, "ai.djl.training.optimizer.Sgd.update",
+                "dlcourse.train.InPlaceTrainer.step", PASS, MAIN)), "the course's in-place step is the optimiser step");
     }
 
     @Test
