@@ -160,7 +160,8 @@ public final class TranslationTraining {
         Model container = Model.newInstance("translation " + UUID.randomUUID());
         container.setBlock(model);
         owner.attachInternal("model " + UUID.randomUUID(), container);
-        Trainer trainer = container.newTrainer(new DefaultTrainingConfig(new SequenceMaskedCrossEntropyLoss())
+        // The optimiser step updates the parameters in place, without the copies of DJL's parameter server.
+        Trainer trainer = new InPlaceTrainer(container, new DefaultTrainingConfig(new SequenceMaskedCrossEntropyLoss())
                 .optOptimizer(optimizer));
         trainer.initialize(new Shape(1, dataset.sourceSteps()), new Shape(1), new Shape(1, dataset.targetSteps()));
         return trainer;
