@@ -86,12 +86,7 @@ public final class SequenceBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        try {
-            run(args);
-        } catch (IllegalArgumentException badArgument) {
-            System.err.println("error: " + badArgument.getMessage() + " (./course bench --help shows the options)");
-            System.exit(2);
-        }
+        Benchmark.runMain(SequenceBenchmark::run, args);
     }
 
     private static void run(String[] args) throws IOException {
@@ -101,7 +96,7 @@ public final class SequenceBenchmark {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
                 case "--models" -> models = selectModels(value);
-                case "--repeats" -> repeats = repeats(value);
+                case "--repeats" -> repeats = Benchmark.repeats(value);
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
                         + "'; the sequence bench takes --models lstm,transformer and --repeats N");
             }
@@ -126,20 +121,6 @@ public final class SequenceBenchmark {
             selected.add(name.trim());
         }
         return selected;
-    }
-
-    /** The number of runs per model: a whole number, at least 2 to compare memory across runs. */
-    static int repeats(String value) {
-        int repeats;
-        try {
-            repeats = Integer.parseInt(value);
-        } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException("--repeats needs a whole number, got '" + value + "'");
-        }
-        if (repeats < 2) {
-            throw new IllegalArgumentException("--repeats must be at least 2 to compare memory across runs, got " + repeats);
-        }
-        return repeats;
     }
 
     static Report run(List<String> models, int repeats, Sizes sizes) {
@@ -289,19 +270,11 @@ public final class SequenceBenchmark {
             out.append("  ").append(m.model()).append(": ").append(m.setup()).append('\n');
         }
         out.append('\n');
-        out.append(String.format(Locale.ROOT, "%-12s %-12s %10s %10s %12s %12s%n", "model", "memory", "RSS MiB",
-                "heap MiB", "NDArrays", "NDArray MiB"));
+        out.append(Benchmark.memoryHeader(12));
         for (ModelResult m : report.models()) {
-            for (Benchmark.MemoryReading r : m.memory()) {
-                out.append(String.format(Locale.ROOT, "%-12s %-12s %10.1f %10.1f %12d %12.1f%n", m.model(), r.when(),
-                        r.residentKilobytes() / 1024.0, r.javaHeapKilobytes() / 1024.0, r.liveArrays(),
-                        r.liveArrayBytes() / 1048576.0));
-            }
-            out.append(String.format(Locale.ROOT, "%-12s from run 1 to the last run: RSS %+.1f MiB; NDArrays %+d since before the runs%n",
-                    m.model(), m.residentGrowthKilobytes() / 1024.0, m.liveArrayGrowth()));
+            out.append(Benchmark.memoryRows(m.model(), 12, m.memory(), m.residentGrowthKilobytes(), m.liveArrayGrowth()));
         }
-        out.append("\nwhere a training step's time goes, in ms (JFR samples of the training thread; engine: inside a native\n"
-                + "call; JNA: crossing into it; Java: DJL's and the course's code)\n");
+        out.append(Benchmark.PROFILE_HEADER);
         for (ModelResult m : report.models()) {
             out.append(StepProfile.table(m.model(), m.stepProfile()));
         }

@@ -30,11 +30,22 @@ class SequenceBenchmarkTest {
 
     @Test
     void repeatsAreAWholeNumberOfAtLeastTwo() {
-        assertEquals(3, SequenceBenchmark.repeats("3"));
-        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> SequenceBenchmark.repeats("1"));
+        assertEquals(3, Benchmark.repeats("3"));
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> Benchmark.repeats("1"));
         assertTrue(one.getMessage().contains("at least 2") && one.getMessage().contains("1"), one.getMessage());
-        IllegalArgumentException word = assertThrows(IllegalArgumentException.class, () -> SequenceBenchmark.repeats("two"));
+        IllegalArgumentException word = assertThrows(IllegalArgumentException.class, () -> Benchmark.repeats("two"));
         assertTrue(word.getMessage().contains("'two'"), word.getMessage());
+    }
+
+    @Test
+    void memoryRowsShowEachReadingAndTheGrowth() {
+        List<Benchmark.MemoryReading> memory = List.of(new Benchmark.MemoryReading("before", 1024, 2048, 0, 0),
+                new Benchmark.MemoryReading("after run 1", 3072, 2048, 2, 1048576));
+        String rows = Benchmark.memoryRows("lstm", 12, memory, 2048, 2);
+        assertEquals(List.of("lstm         before              1.0        2.0            0          0.0",
+                "lstm         after run 1         3.0        2.0            2          1.0",
+                "lstm         from run 1 to the last run: RSS +2.0 MiB; NDArrays +2 since before the runs"),
+                rows.lines().toList());
     }
 
     @Test
