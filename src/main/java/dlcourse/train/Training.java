@@ -57,9 +57,10 @@ public final class Training {
 
     /**
      * A trainer for {@code block} with {@code loss} and {@code optimizer}, initialised for inputs of
-     * {@code inputShape} (batch axis first, of size 1 for example). Its model is closed with
-     * {@code owner}, so re-running the notebook cell that made {@code owner} frees it. Its optimiser
-     * step updates the parameters in place ({@link InPlaceTrainer}): the same update, without DJL's
+     * {@code inputShape} (batch axis first, of size 1 for example). Its model, its parameter server
+     * and the optimiser's states are closed with {@code owner}, so re-running the notebook cell
+     * that made {@code owner} frees them (see {@link TrainerResources}). Its optimiser step
+     * updates the parameters in place ({@link InPlaceTrainer}): the same update, without DJL's
      * copies. An optimiser setting that cannot train (a NaN or negative learning rate, say) is
      * refused here, by name.
      */
@@ -69,6 +70,7 @@ public final class Training {
         model.setBlock(block);
         owner.attachInternal("model " + UUID.randomUUID(), model);
         Trainer trainer = new InPlaceTrainer(model, new DefaultTrainingConfig(loss).optOptimizer(optimizer));
+        TrainerResources.closeWith(owner, trainer, optimizer);
         trainer.initialize(inputShape);
         return trainer;
     }

@@ -144,8 +144,8 @@ public final class TranslationTraining {
 
     /**
      * A trainer for {@code model} with {@link SequenceMaskedCrossEntropyLoss} and Adam at a fixed
-     * {@code learningRate}, initialised for {@code dataset}'s sources and targets. Its model is
-     * closed with {@code owner}.
+     * {@code learningRate}, initialised for {@code dataset}'s sources and targets. Its model, its
+     * parameter server and the optimiser's states are closed with {@code owner}.
      */
     public static Trainer newTrainer(NDManager owner, EncoderDecoder model, DateTranslationDataset dataset,
                                      float learningRate) {
@@ -153,7 +153,7 @@ public final class TranslationTraining {
                 Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build());
     }
 
-    /** A trainer for {@code model} with {@link SequenceMaskedCrossEntropyLoss} and {@code optimizer}. */
+    /** A trainer for {@code model} with {@link SequenceMaskedCrossEntropyLoss} and {@code optimizer}, closed as above. */
     public static Trainer newTrainer(NDManager owner, EncoderDecoder model, DateTranslationDataset dataset,
                                      Optimizer optimizer) {
         OptimizerSettings.check(optimizer);
@@ -163,6 +163,7 @@ public final class TranslationTraining {
         // The optimiser step updates the parameters in place, without the copies of DJL's parameter server.
         Trainer trainer = new InPlaceTrainer(container, new DefaultTrainingConfig(new SequenceMaskedCrossEntropyLoss())
                 .optOptimizer(optimizer));
+        TrainerResources.closeWith(owner, trainer, optimizer);
         trainer.initialize(new Shape(1, dataset.sourceSteps()), new Shape(1), new Shape(1, dataset.targetSteps()));
         return trainer;
     }
