@@ -1,5 +1,6 @@
 """./course bench: the MLP and LeNet of 04/06 trained with the notebooks' engine settings, where a
-training step's time goes, and the ratio to PyTorch on the same machine where PyTorch is installed."""
+training step's time goes, and the ratio to PyTorch on the same machine where PyTorch is installed;
+the sequence models of 08 and 11 (2-layer LSTM, transformer) trained by the notebooks' loops."""
 
 import json
 import os
@@ -12,9 +13,10 @@ from ..layout import COURSE, PROG
 from ..platforms import Platform
 
 NAME = "bench"
-USAGE = "[--models mlp,lenet] [--repeats N] [--torch | --no-torch]"
+USAGE = "[--models mlp,lenet,lstm,transformer] [--repeats N] [--torch | --no-torch]"
 SUMMARY = """train the MLP and LeNet of 04/06 with the notebooks' engine settings; print
-samples/s, GFLOP/s, memory, where a step's time goes and the ratio to PyTorch; write build/bench.json"""
+samples/s, GFLOP/s, memory, where a step's time goes and the ratio to PyTorch; then 08's LSTM and
+11's transformer: tokens/s, memory and the step's time; write build/bench.json"""
 DESCRIPTION = """Trains the MLP of chapter 04 and the LeNet of chapter 06 on Fashion-MNIST with the kernel's
 JVM flags and engine settings (threads, MXNet's NaiveEngine), so the figures are the notebooks'.
 Prints training and inference samples per second, GFLOP/s against the CPU's peak, memory across
@@ -22,17 +24,22 @@ repeated runs in one JVM, and where a training step's time goes (Java Flight Rec
 inside the engine, crossing into it through JNA, or Java; per part of the step).
 Where PyTorch is installed (Debian: apt-get install python3-torch
 libopenblas0-pthread), trains the same models with it on the same machine and prints
-course / PyTorch for training and inference (above 1.0: the course is faster). Writes build/bench.json. A setting already in the environment
+course / PyTorch for training and inference (above 1.0: the course is faster). Then trains the
+2-layer LSTM language model of chapter 08 and the transformer of chapter 11 with the notebooks'
+own loops (LanguageModelTraining, TranslationTraining): training and inference tokens/s, memory
+across repeated runs and where a step's time goes. Writes build/bench.json. A setting already in the environment
 (OMP_NUM_THREADS=1 ./course bench, say) wins over the notebooks', to compare others."""
 
 MODELS = ("mlp", "lenet")
+# Trained by dlcourse.train.SequenceBenchmark; its report joins build/bench.json as "sequenceModels".
+SEQUENCE_MODELS = ("lstm", "transformer")
 PEER = Path(__file__).resolve().parent.parent / "peer_torch.py"
 # The Python that has PyTorch where Debian installs it, then the one on PATH.
 TORCH_PYTHONS = ("/usr/bin/python3", "python3")
 
 
 def add_arguments(parser):
-    parser.add_argument("--models", metavar="mlp,lenet", help="which models to train (default: both)")
+    parser.add_argument("--models", metavar="mlp,lenet,lstm,transformer", help="which models to train (default: all)")
     parser.add_argument("--repeats", metavar="N", help="training runs per model, at least 2 (default 2)")
     torch = parser.add_mutually_exclusive_group()
     torch.add_argument("--torch", dest="torch", action="store_true", default=None,
@@ -41,20 +48,54 @@ def add_arguments(parser):
 
 
 def models(argument):
-    """The models --models names, in its order; a name the bench lacks is refused with the choices."""
+    """The MLP and LeNet models --models names, in its order; a name the bench lacks is refused with the choices."""
     if argument is None:
         return list(MODELS)
     names = [name.strip() for name in argument.split(",")]
     for name in names:
-        if name not in MODELS:
-            raise UsageError(f"no model '{name}' in the bench; choose from {', '.join(MODELS)} (--models mlp,lenet)")
-    return names
+        if name not in MODELS + SEQUENCE_MODELS:
+            raise UsageError(f"no model '{name}' in the bench; choose from {', '.join(MODELS + SEQUENCE_MODELS)} "
+                             "(--models mlp,lenet,lstm,transformer)")
+    return [name for name in names if name in MODELS]
 
 
 def java_options(args):
-    """The arguments for dlcourse.train.Benchmark, as given on the command line."""
-    return [a for name in ("models", "repeats") if getattr(args, name) is not None
-            for a in (f"--{name}", getattr(args, name))]
+    """The arguments for dlcourse.train.Benchmark, as given on the command line (its models only)."""
+    given = {"models": ",".join(models(args.models)) if args.models is not None else None, "repeats": args.repeats}
+    return [a for name, value in given.items() if value is not None for a in (f"--{name}", value)]
+
+
+def sequence_models(argument):
+    """The sequence models --models names, in its order; without --models, both."""
+    if argument is None:
+        return list(SEQUENCE_MODELS)
+    models(argument)
+    return [name.strip() for name in argument.split(",") if name.strip() in SEQUENCE_MODELS]
+
+
+def sequence_options(names, repeats):
+    """The arguments for dlcourse.train.SequenceBenchmark."""
+    return ["--models", ",".join(names)] + (["--repeats", repeats] if repeats is not None else [])
+
+
+def add_sequence_report(report_path, sequence_path, fresh):
+    """Moves the sequence bench's report into build/bench.json as "sequenceModels": into a new report
+    when the MLP and LeNet did not run this time (fresh), else beside theirs."""
+    report = {} if fresh or not report_path.exists() else json.loads(report_path.read_text(encoding="utf-8"))
+    report["sequenceModels"] = json.loads(sequence_path.read_text(encoding="utf-8"))
+    report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    sequence_path.unlink()
+
+
+def run_sequence(java, classpath, env, names, repeats, fresh):
+    """Trains 08's LSTM and 11's transformer (dlcourse.train.SequenceBenchmark) with the notebooks' settings."""
+    print()
+    status = subprocess.run([java, *kernelspec.JVM_FLAGS, "-cp", classpath, "dlcourse.train.SequenceBenchmark",
+                             *sequence_options(names, repeats)], env=env, cwd=COURSE.home).returncode
+    if status == 0:
+        build = COURSE.home / "build"
+        add_sequence_report(build / "bench.json", build / "bench-sequence.json", fresh)
+    return status
 
 
 def torch_python(candidates=TORCH_PYTHONS, run=subprocess.run):
@@ -132,6 +173,7 @@ def compare_with_torch(python, names, platform, data_dir, report_path):
 
 def run(args):
     names = models(args.models)
+    sequence = sequence_models(args.models)
     platform = Platform.current()
     engine = engines.chosen_engine(COURSE, platform)
     maven.build_library(COURSE, engine)
@@ -141,8 +183,8 @@ def run(args):
     java = prerequisites.find_java(platform)
     if java is None:
         raise LauncherError(f"Java not found; {PROG} doctor says how to install it")
-    python = torch_python() if args.torch is not False else None
-    if args.torch and python is None:
+    python = torch_python() if args.torch is not False and names else None
+    if args.torch and names and python is None:
         raise LauncherError("--torch needs PyTorch: on Debian, as root, apt-get install python3-torch "
                             "libopenblas0-pthread (or leave --torch out)")
     env = dict(os.environ)
@@ -150,8 +192,10 @@ def run(args):
         env.setdefault(name, value)
     classpath = platform.pathsep.join([str(COURSE.jar), str(COURSE.libs / "*")])
     status = subprocess.run([java, *kernelspec.JVM_FLAGS, "-cp", classpath, "dlcourse.train.Benchmark",
-                             *java_options(args)], env=env, cwd=COURSE.home).returncode
-    if status != 0:
+                             *java_options(args)], env=env, cwd=COURSE.home).returncode if names else 0
+    if status == 0 and sequence:
+        status = run_sequence(java, classpath, env, sequence, args.repeats, fresh=not names)
+    if status != 0 or not names:
         return status
     if python is None:
         print("\nPyTorch is not installed here, so no ratio to it (Debian: apt-get install python3-torch "

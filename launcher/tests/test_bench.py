@@ -149,5 +149,50 @@ class CompareWithTorchTest(unittest.TestCase):
         self.assertIn("failed on lenet (exit status 3)", str(raised.exception))
 
 
+class SequenceBenchTest(unittest.TestCase):
+
+    def test_by_default_both_sequence_models_run_after_the_mlp_and_lenet(self):
+        self.assertEqual(["lstm", "transformer"], bench.sequence_models(None))
+
+    def test_models_split_between_the_two_benches_in_the_order_given(self):
+        args = arguments("--models", "transformer,mlp, lstm", "--repeats", "3")
+        self.assertEqual(["mlp"], bench.models(args.models))
+        self.assertEqual(["transformer", "lstm"], bench.sequence_models(args.models))
+        self.assertEqual(["--models", "mlp", "--repeats", "3"], bench.java_options(args))
+        self.assertEqual(["--models", "transformer,lstm", "--repeats", "3"],
+                         bench.sequence_options(bench.sequence_models(args.models), args.repeats))
+
+    def test_only_sequence_models_leave_the_mlp_and_lenet_out(self):
+        self.assertEqual([], bench.models("lstm"))
+        self.assertEqual(["lstm"], bench.sequence_models("lstm"))
+        self.assertEqual(["--models", "lstm"], bench.sequence_options(["lstm"], None))
+
+    def test_an_unknown_model_lists_all_four(self):
+        with self.assertRaises(UsageError) as raised:
+            bench.sequence_models("lstm,gru")
+        self.assertIn("no model 'gru'", str(raised.exception))
+        self.assertIn("mlp, lenet, lstm, transformer", str(raised.exception))
+
+    def test_the_sequence_report_joins_the_mlp_and_lenet_report(self):
+        with tempfile.TemporaryDirectory() as folder:
+            report, sequence = Path(folder) / "bench.json", Path(folder) / "bench-sequence.json"
+            report.write_text(json.dumps(REPORT), encoding="utf-8")
+            sequence.write_text(json.dumps({"models": [{"model": "lstm"}]}), encoding="utf-8")
+            bench.add_sequence_report(report, sequence, fresh=False)
+            written = json.loads(report.read_text(encoding="utf-8"))
+            self.assertFalse(sequence.exists(), "moved into bench.json")
+        self.assertEqual(REPORT["models"], written["models"])
+        self.assertEqual("lstm", written["sequenceModels"]["models"][0]["model"])
+
+    def test_without_the_mlp_and_lenet_an_older_report_is_replaced(self):
+        with tempfile.TemporaryDirectory() as folder:
+            report, sequence = Path(folder) / "bench.json", Path(folder) / "bench-sequence.json"
+            report.write_text(json.dumps(REPORT), encoding="utf-8")
+            sequence.write_text(json.dumps({"models": []}), encoding="utf-8")
+            bench.add_sequence_report(report, sequence, fresh=True)
+            written = json.loads(report.read_text(encoding="utf-8"))
+        self.assertEqual({"sequenceModels": {"models": []}}, written)
+
+
 if __name__ == "__main__":
     unittest.main()

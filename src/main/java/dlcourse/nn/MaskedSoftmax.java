@@ -41,11 +41,14 @@ public final class MaskedSoftmax {
 
     /** The mask: true where a key is real, shape (batch, queries, keys). */
     public static NDArray mask(Shape scoresShape, NDArray validLengths) {
-        return rowMask(scoresShape, validLengths).broadcast(scoresShape);
+        return rowMask(scoresShape, validLengths, false).broadcast(scoresShape);
     }
 
-    /** The mask before broadcasting: (batch, 1, keys) for per-sequence lengths, (batch, queries, keys) for per-query ones. */
-    private static NDArray rowMask(Shape scoresShape, NDArray validLengths) {
+    /**
+     * The mask before broadcasting: (batch, 1, keys) for per-sequence lengths, (batch, queries, keys)
+     * for per-query ones; true where a key is real, or where it is padding if {@code padding}.
+     */
+    private static NDArray rowMask(Shape scoresShape, NDArray validLengths, boolean padding) {
         long batch = scoresShape.get(0);
         long queries = scoresShape.get(1);
         long keys = scoresShape.get(2);
@@ -61,12 +64,13 @@ public final class MaskedSoftmax {
                     + scoresShape);
         }
         NDArray positions = validLengths.getManager().arange(0, (int) keys, 1, DataType.INT32).reshape(1, 1, keys);
-        return positions.lt(perRow.toType(DataType.INT32, false));
+        NDArray limits = perRow.toType(DataType.INT32, false);
+        return padding ? positions.gte(limits) : positions.lt(limits);
     }
 
     private static NDArray masked(NDArray scores, NDArray validLengths) {
         // Adding -1e6 to padded keys (a small array, broadcast) is cheaper than selecting with a full-size mask.
-        NDArray penalty = rowMask(scores.getShape(), validLengths).logicalNot().toType(scores.getDataType(), false)
+        NDArray penalty = rowMask(scores.getShape(), validLengths, true).toType(scores.getDataType(), false)
                 .mul(MASKED_SCORE);
         return scores.add(penalty).softmax(-1);
     }

@@ -3,6 +3,10 @@ package dlcourse.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sinusoidal positional encoding: position p gets, in feature 2i and 2i+1,
@@ -15,6 +19,13 @@ import ai.djl.ndarray.types.DataType;
  * </pre>
  */
 public final class PositionalEncoding {
+
+    /**
+     * The tables {@link #add} has used, by (offset, steps, features), as the engine computed them:
+     * a table is fixed, so each batch copies it in (one operator) instead of computing it again
+     * (fourteen). A few dozen small tables at most: the sizes and offsets a model meets.
+     */
+    private static final Map<List<Integer>, float[]> TABLES = new ConcurrentHashMap<>();
 
     private PositionalEncoding() {
     }
@@ -46,6 +57,11 @@ public final class PositionalEncoding {
         }
         int steps = (int) x.getShape().get(1);
         int features = (int) x.getShape().get(2);
-        return x.add(table(x.getManager(), offset, steps, features).expandDims(0));
+        float[] values = TABLES.computeIfAbsent(List.of(offset, steps, features), key -> {
+            try (NDManager scratch = x.getManager().newSubManager()) {
+                return table(scratch, offset, steps, features).toFloatArray();
+            }
+        });
+        return x.add(x.getManager().create(values, new Shape(1, steps, features)));
     }
 }

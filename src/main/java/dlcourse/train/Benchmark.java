@@ -83,8 +83,19 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        runMain(Benchmark::run, args);
+    }
+
+    /** What a bench's main does with its arguments; a bad argument is an IllegalArgumentException. */
+    @FunctionalInterface
+    interface Main {
+        void run(String[] args) throws IOException;
+    }
+
+    /** Runs a bench's {@code main}: a bad argument ends the process with status 2 and one line naming it. */
+    static void runMain(Main main, String[] args) throws IOException {
         try {
-            run(args);
+            main.run(args);
         } catch (IllegalArgumentException badArgument) {
             System.err.println("error: " + badArgument.getMessage() + " (./course bench --help shows the options)");
             System.exit(2);
@@ -102,19 +113,12 @@ public final class Benchmark {
                     i++;
                 }
                 case "--repeats" -> {
-                    try {
-                        repeats = Integer.parseInt(value);
-                    } catch (NumberFormatException notANumber) {
-                        throw new IllegalArgumentException("--repeats needs a whole number, got '" + value + "'");
-                    }
+                    repeats = repeats(value);
                     i++;
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
                         + "'; the bench takes --models mlp,lenet and --repeats N");
             }
-        }
-        if (repeats < 2) {
-            throw new IllegalArgumentException("--repeats must be at least 2 to compare memory across runs, got " + repeats);
         }
         Report report = run(models, repeats);
         Path json = Course.home().resolve("build").resolve("bench.json");
@@ -122,6 +126,20 @@ public final class Benchmark {
         Files.writeString(json, new GsonBuilder().setPrettyPrinting().create().toJson(report) + "\n");
         System.out.print(table(report));
         System.out.println("written to " + Course.home().relativize(json));
+    }
+
+    /** The runs per model that {@code --repeats} gives: a whole number, at least 2 to compare memory across runs. */
+    static int repeats(String value) {
+        int repeats;
+        try {
+            repeats = Integer.parseInt(value);
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("--repeats needs a whole number, got '" + value + "'");
+        }
+        if (repeats < 2) {
+            throw new IllegalArgumentException("--repeats must be at least 2 to compare memory across runs, got " + repeats);
+        }
+        return repeats;
     }
 
     static List<Model> selectModels(String names) {
@@ -245,7 +263,7 @@ public final class Benchmark {
         return new Shape(shape);
     }
 
-    private static MemoryReading readMemory(NDManager modelData, String when) {
+    static MemoryReading readMemory(NDManager modelData, String when) {
         System.gc();
         // Every base manager, the data's and each model's, hangs off the engine's system manager, the root.
         NDManager root = modelData;
@@ -280,7 +298,7 @@ public final class Benchmark {
         throw new IllegalArgumentException("/proc/self/status has no '" + field + ": N kB' line");
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return String.join(" ", Arrays.copyOf(fields, 3));
@@ -298,6 +316,30 @@ public final class Benchmark {
             }
         });
         return settings;
+    }
+
+    /** What the step profile's tables show, printed above them. */
+    static final String PROFILE_HEADER = "\nwhere a training step's time goes, in ms (JFR samples of the training thread; "
+            + "engine: inside a native\ncall; JNA: crossing into it; Java: DJL's and the course's code)\n";
+
+    /** The header of the memory table, its model column {@code width} characters wide. */
+    static String memoryHeader(int width) {
+        return String.format(Locale.ROOT, "%-" + width + "s %-12s %10s %10s %12s %12s%n", "model", "memory", "RSS MiB",
+                "heap MiB", "NDArrays", "NDArray MiB");
+    }
+
+    /** A model's rows of the memory table, one per reading, then its growth from run 1 to the last run. */
+    static String memoryRows(String model, int width, List<MemoryReading> memory, long residentGrowthKilobytes,
+                             int liveArrayGrowth) {
+        StringBuilder out = new StringBuilder();
+        for (MemoryReading r : memory) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s %-12s %10.1f %10.1f %12d %12.1f%n", model, r.when(),
+                    r.residentKilobytes() / 1024.0, r.javaHeapKilobytes() / 1024.0, r.liveArrays(),
+                    r.liveArrayBytes() / 1048576.0));
+        }
+        out.append(String.format(Locale.ROOT, "%-" + width + "s from run 1 to the last run: RSS %+.1f MiB; NDArrays %+d "
+                + "since before the runs%n", model, residentGrowthKilobytes / 1024.0, liveArrayGrowth));
+        return out.toString();
     }
 
     /** The report as the table the bench prints. */
@@ -320,19 +362,11 @@ public final class Benchmark {
         }
         out.append("(MFLOP/ex: training FLOPs per example, 3x forward; train/s and infer/s: samples/s, best of the runs;\n"
                 + " batching: time of the batch gathers alone as a share of the training time; acc: test accuracy after the run)\n\n");
-        out.append(String.format(Locale.ROOT, "%-6s %-12s %10s %10s %12s %12s%n", "model", "memory", "RSS MiB",
-                "heap MiB", "NDArrays", "NDArray MiB"));
+        out.append(memoryHeader(6));
         for (ModelResult m : report.models()) {
-            for (MemoryReading r : m.memory()) {
-                out.append(String.format(Locale.ROOT, "%-6s %-12s %10.1f %10.1f %12d %12.1f%n", m.model(), r.when(),
-                        r.residentKilobytes() / 1024.0, r.javaHeapKilobytes() / 1024.0, r.liveArrays(),
-                        r.liveArrayBytes() / 1048576.0));
-            }
-            out.append(String.format(Locale.ROOT, "%-6s from run 1 to the last run: RSS %+.1f MiB; NDArrays %+d since before the runs%n",
-                    m.model(), m.residentGrowthKilobytes() / 1024.0, m.liveArrayGrowth()));
+            out.append(memoryRows(m.model(), 6, m.memory(), m.residentGrowthKilobytes(), m.liveArrayGrowth()));
         }
-        out.append("\nwhere a training step's time goes, in ms (JFR samples of the training thread; engine: inside a native\n"
-                + "call; JNA: crossing into it; Java: DJL's and the course's code)\n");
+        out.append(PROFILE_HEADER);
         for (ModelResult m : report.models()) {
             out.append(StepProfile.table(m.model(), m.stepProfile()));
         }

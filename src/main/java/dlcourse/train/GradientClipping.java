@@ -1,10 +1,14 @@
 package dlcourse.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.util.List;
 
 /**
@@ -23,22 +27,17 @@ public final class GradientClipping {
     private GradientClipping() {
     }
 
-    /** {@code sqrt(Σ_arrays Σ_elements g²)}: the L2 norm of all arrays taken as one vector. */
+    /**
+     * {@code sqrt(Σ_arrays Σ_elements g²)}: the L2 norm of all arrays taken as one vector, computed
+     * on the engine and read back once.
+     */
     public static double globalNorm(List<NDArray> gradients) {
-        if (gradients.isEmpty()) {
-            throw new IllegalArgumentException("no gradients to measure: the list is empty");
+        checkGradients(gradients);
+        try (NDManager scope = gradients.get(0).getManager().newSubManager()) {
+            // Borrowed, so that what is computed from them belongs to the scope and is freed with it.
+            scope.tempAttachAll(gradients.toArray(new NDArray[0]));
+            return norm(scope, gradients);
         }
-        double squares = 0;
-        for (int i = 0; i < gradients.size(); i++) {
-            NDArray gradient = gradients.get(i);
-            if (gradient == null) {
-                throw new IllegalArgumentException("gradient " + i + " is null; run backward before clipping");
-            }
-            try (NDArray square = gradient.square(); NDArray sum = square.sum()) {
-                squares += sum.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
-            }
-        }
-        return Math.sqrt(squares);
     }
 
     /**
@@ -48,13 +47,55 @@ public final class GradientClipping {
     public static double clipByGlobalNorm(List<NDArray> gradients, double maxNorm) {
         checkMaxNorm(maxNorm);
         double norm = globalNorm(gradients);
+        scale(gradients, norm, maxNorm);
+        return norm;
+    }
+
+    /** Scales {@code gradients} in place by {@code maxNorm / norm} where {@code norm} exceeds {@code maxNorm}. */
+    private static void scale(List<NDArray> gradients, double norm, double maxNorm) {
         if (norm > maxNorm) {
             float scale = (float) (maxNorm / norm);
             for (NDArray gradient : gradients) {
                 gradient.muli(scale);
             }
         }
-        return norm;
+    }
+
+    /**
+     * The global norm of {@code gradients}, which belong to {@code scope} for now. The sums of
+     * squares stay on the engine, one per array, and only their total is read back: on MXNet one
+     * operator ({@code multi_sum_sq}) for all arrays, elsewhere two per array.
+     */
+    private static double norm(NDManager scope, List<NDArray> gradients) {
+        NDArray squares;
+        if (oneOperator(gradients)) {
+            squares = scope.invoke("multi_sum_sq", new NDList(gradients),
+                    new PairList<>(List.of("num_arrays"), List.<Object>of(gradients.size()))).head();
+        } else {
+            NDList sums = new NDList(gradients.size());
+            for (NDArray gradient : gradients) {
+                sums.add(gradient.square().sum().toType(DataType.FLOAT32, false));
+            }
+            squares = NDArrays.stack(sums);
+        }
+        return Math.sqrt(squares.sum().getFloat());
+    }
+
+    /** Whether MXNet's multi_sum_sq can take all of them: float32 arrays on MXNet. */
+    private static boolean oneOperator(List<NDArray> gradients) {
+        return gradients.get(0).getManager().getEngine().getEngineName().equals("MXNet")
+                && gradients.stream().allMatch(g -> g.getDataType() == DataType.FLOAT32);
+    }
+
+    private static void checkGradients(List<NDArray> gradients) {
+        if (gradients.isEmpty()) {
+            throw new IllegalArgumentException("no gradients to measure: the list is empty");
+        }
+        for (int i = 0; i < gradients.size(); i++) {
+            if (gradients.get(i) == null) {
+                throw new IllegalArgumentException("gradient " + i + " is null; run backward before clipping");
+            }
+        }
     }
 
     /** Returns {@code maxNorm} if it is a maximum norm to clip at (positive; infinity for none), else throws. */
@@ -66,12 +107,26 @@ public final class GradientClipping {
         return maxNorm;
     }
 
-    /** Clips the gradients of a block's parameters ({@code block.getParameters()}) after backward. */
+    /**
+     * Clips the gradients of a block's parameters ({@code block.getParameters()}) after backward.
+     * Each {@code getGradient()} is a new handle on a gradient's buffer; they are closed here, so
+     * that none stays behind in the parameters' manager step after step.
+     */
     public static double clipByGlobalNorm(ParameterList parameters, double maxNorm) {
-        NDList gradients = new NDList(parameters.size());
-        for (Pair<String, Parameter> parameter : parameters) {
-            gradients.add(parameter.getValue().getArray().getGradient());
+        checkMaxNorm(maxNorm);
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException("no gradients to measure: the block has no parameters");
         }
-        return clipByGlobalNorm(gradients, maxNorm);
+        try (NDManager scope = parameters.valueAt(0).getArray().getManager().newSubManager()) {
+            NDList gradients = new NDList(parameters.size());
+            for (Pair<String, Parameter> parameter : parameters) {
+                NDArray gradient = parameter.getValue().getArray().getGradient();
+                gradient.attach(scope);
+                gradients.add(gradient);
+            }
+            double norm = norm(scope, gradients);
+            scale(gradients, norm, maxNorm);
+            return norm;
+        }
     }
 }

@@ -19,6 +19,7 @@ import dlcourse.nn.SequenceMaskedCrossEntropyLoss;
 import dlcourse.notebook.Messages;
 import dlcourse.tensor.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -159,7 +160,8 @@ public final class TranslationTraining {
         Model container = Model.newInstance("translation " + UUID.randomUUID());
         container.setBlock(model);
         owner.attachInternal("model " + UUID.randomUUID(), container);
-        Trainer trainer = container.newTrainer(new DefaultTrainingConfig(new SequenceMaskedCrossEntropyLoss())
+        // The optimiser step updates the parameters in place, without the copies of DJL's parameter server.
+        Trainer trainer = new InPlaceTrainer(container, new DefaultTrainingConfig(new SequenceMaskedCrossEntropyLoss())
                 .optOptimizer(optimizer));
         TrainerResources.closeWith(owner, trainer, optimizer);
         trainer.initialize(new Shape(1, dataset.sourceSteps()), new Shape(1), new Shape(1, dataset.targetSteps()));
@@ -175,7 +177,8 @@ public final class TranslationTraining {
      */
     private double trainPass(DateTranslationDataset.Arrays data, BatchChecks checks) {
         double totalLoss = 0;
-        List<int[]> batches = lengthBuckets(data.sourceValidLengths().toIntArray(), batchSize, Seeds.random());
+        int[] sourceLengths = data.sourceValidLengths().toIntArray();
+        List<int[]> batches = lengthBuckets(sourceLengths, batchSize, Seeds.random());
         if (batches.isEmpty()) {
             throw new IllegalArgumentException(Messages.text("train.tooFewDates", data.size(), batchSize));
         }
@@ -186,7 +189,8 @@ public final class TranslationTraining {
                 try (NDManager step = epoch.newSubManager()) {
                     NDArray rows = step.create(batch);
                     NDArray lengths = rows(step, data.sourceValidLengths(), rows);
-                    long longest = lengths.max().getInt();
+                    // The longest source of the batch, from the lengths read once per epoch: no read-back per batch.
+                    int longest = Arrays.stream(batch).map(i -> sourceLengths[i]).max().orElseThrow();
                     NDList inputs = new NDList(rows(step, data.sources(), rows).get(":, :{}", longest), lengths,
                             rows(step, data.targetInputs(), rows));
                     NDList labels = new NDList(rows(step, data.targetOutputs(), rows),

@@ -161,6 +161,20 @@ class AttentionTest {
     }
 
     @Test
+    void positionalEncodingIsAddedFromTheSameTableEveryBatch() {
+        NDArray x = manager.randomNormal(new Shape(2, 3, 4));
+        NDArray expected = x.add(PositionalEncoding.table(manager, 5, 3, 4).expandDims(0));
+        for (int batch = 0; batch < 2; batch++) {   // the second call copies the table the first one computed
+            NDArray added = PositionalEncoding.add(x, 5);
+            assertEquals(x.getShape(), added.getShape());
+            assertTrue(added.allClose(expected, 0, 0, false), "exactly the engine's table, batch " + batch);
+        }
+        int arrays = manager.getManagedArrays().size();
+        PositionalEncoding.add(x, 5);
+        assertEquals(arrays + 2, manager.getManagedArrays().size(), "one copied table and the sum, no scratch arrays");
+    }
+
+    @Test
     void sequenceMaskedLossCountsValidTokensOnly() {
         // Scores give class 0 probability 1/2 (log 2 loss) everywhere; step 2 of row 0 is padding.
         NDArray scores = manager.create(new float[] {0, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0}).reshape(2, 3, 2);

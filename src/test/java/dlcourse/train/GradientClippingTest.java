@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +39,37 @@ class GradientClippingTest {
             assertArrayEquals(new float[] {0.6f, 0f}, first.toFloatArray(), 1e-6f);
             assertArrayEquals(new float[] {0f, 0.8f}, second.toFloatArray(), 1e-6f);
             assertEquals(1.0, GradientClipping.globalNorm(List.of(first, second)), 1e-6);
+        }
+    }
+
+    @Test
+    void float64ArraysTakeTheOperatorPerArrayAndGiveTheSameNorm() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList gradients = new NDList(manager.create(new double[] {3, 0}), manager.create(new double[] {0, 4}));
+            assertEquals(5.0, GradientClipping.globalNorm(gradients), 1e-6);
+            assertEquals(2, manager.getManagedArrays().size(), "the sums of squares are freed");
+        }
+    }
+
+    @Test
+    void clipsABlocksGradientsAndLeavesNoGradientHandlesBehind() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block linear = Linear.builder().setUnits(1).build();
+            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
+            NDArray x = manager.create(new float[] {3, 4}, new Shape(1, 2));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(linear.forward(new ParameterStore(manager, false), new NDList(x), true).head().sum());
+            }
+            // d(w . x + b)/dw = x = (3, 4) and d/db = 1: norm sqrt(9 + 16 + 1).
+            NDManager owner = linear.getParameters().valueAt(0).getArray().getManager();
+            int arrays = owner.getManagedArrays().size();
+            assertEquals(Math.sqrt(26), GradientClipping.clipByGlobalNorm(linear.getParameters(), 1.0), 1e-5);
+            assertEquals(arrays, owner.getManagedArrays().size(), "no getGradient() handle stays in the parameters' manager");
+            float scale = (float) (1 / Math.sqrt(26));
+            assertArrayEquals(new float[] {3 * scale, 4 * scale},
+                    linear.getParameters().get("weight").getArray().getGradient().toFloatArray(), 1e-6f);
+            assertArrayEquals(new float[] {scale}, linear.getParameters().get("bias").getArray().getGradient().toFloatArray(),
+                    1e-6f);
         }
     }
 

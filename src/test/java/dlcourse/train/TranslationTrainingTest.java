@@ -65,6 +65,7 @@ class TranslationTrainingTest {
             DateTranslationDataset.Arrays test = dates.arrays(manager, DateTranslationDataset.Split.TEST);
             EncoderDecoder model = seq2seq(dates, 8, 16);
             Trainer trainer = TranslationTraining.newTrainer(manager, model, dates, 0.01f);
+            assertTrue(trainer instanceof InPlaceTrainer, "the step updates the parameters in place");
             TranslationTraining training = new TranslationTraining(trainer, dates, 16).withGradientClipping(1.0);
             double before = training.loss(train);
             TrainingHistory history = training.fit(train, test, 2);
