@@ -65,13 +65,23 @@ public final class Training {
      * refused here, by name.
      */
     public static Trainer newTrainer(NDManager owner, Block block, Loss loss, Optimizer optimizer, Shape inputShape) {
+        Trainer trainer = ownedTrainer(owner, "model " + block.getClass().getSimpleName(), block, loss, optimizer);
+        trainer.initialize(inputShape);
+        return trainer;
+    }
+
+    /**
+     * What every trainer of the library is, before it is initialised: {@code optimizer} checked, a
+     * model named {@code modelName} holding {@code block} and closed with {@code owner} (with the
+     * trainer's parameter server and the optimiser's states), and an in-place optimiser step.
+     */
+    static Trainer ownedTrainer(NDManager owner, String modelName, Block block, Loss loss, Optimizer optimizer) {
         OptimizerSettings.check(optimizer);
-        Model model = Model.newInstance("model " + block.getClass().getSimpleName());
+        Model model = Model.newInstance(modelName);
         model.setBlock(block);
         owner.attachInternal("model " + UUID.randomUUID(), model);
         Trainer trainer = new InPlaceTrainer(model, new DefaultTrainingConfig(loss).optOptimizer(optimizer));
         TrainerResources.closeWith(owner, trainer, optimizer);
-        trainer.initialize(inputShape);
         return trainer;
     }
 

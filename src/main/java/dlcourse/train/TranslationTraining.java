@@ -1,12 +1,10 @@
 package dlcourse.train;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
@@ -156,14 +154,8 @@ public final class TranslationTraining {
     /** A trainer for {@code model} with {@link SequenceMaskedCrossEntropyLoss} and {@code optimizer}, closed as above. */
     public static Trainer newTrainer(NDManager owner, EncoderDecoder model, DateTranslationDataset dataset,
                                      Optimizer optimizer) {
-        OptimizerSettings.check(optimizer);
-        Model container = Model.newInstance("translation " + UUID.randomUUID());
-        container.setBlock(model);
-        owner.attachInternal("model " + UUID.randomUUID(), container);
-        // The optimiser step updates the parameters in place, without the copies of DJL's parameter server.
-        Trainer trainer = new InPlaceTrainer(container, new DefaultTrainingConfig(new SequenceMaskedCrossEntropyLoss())
-                .optOptimizer(optimizer));
-        TrainerResources.closeWith(owner, trainer, optimizer);
+        Trainer trainer = Training.ownedTrainer(owner, "translation " + UUID.randomUUID(), model,
+                new SequenceMaskedCrossEntropyLoss(), optimizer);
         trainer.initialize(new Shape(1, dataset.sourceSteps()), new Shape(1), new Shape(1, dataset.targetSteps()));
         return trainer;
     }
