@@ -122,6 +122,28 @@ class AttentionTest {
     }
 
     @Test
+    void additiveAttentionFromProjectedKeysGivesTheOutputOfTheWholeForwardPass() {
+        AdditiveAttention attention = new AdditiveAttention(8);
+        Shape q = new Shape(2, 3, 5);
+        Shape k = new Shape(2, 7, 3);
+        attention.initialize(manager, DataType.FLOAT32, q, k, k);
+        NDArray queries = manager.randomNormal(q);
+        NDArray keys = manager.randomNormal(k);
+        NDArray values = manager.randomNormal(new Shape(2, 7, 4));
+        NDArray lengths = manager.create(new int[] {3, 7});
+        NDArray whole = attention.forward(parameters, new NDList(queries, keys, values, lengths), false).head();
+        NDArray projected = attention.projectKeys(parameters, keys, false);
+        assertEquals(new Shape(2, 7, 8), projected.getShape());
+        NDArray output = attention.attendProjected(parameters, queries, projected, values, lengths, false);
+        assertEquals(0f, whole.sub(output).abs().max().getFloat(), 1e-6);
+        assertEquals(0f, attention.attentionWeights().get("0, :, 3:").sum().getFloat());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> attention.attendProjected(parameters, queries, keys, values, lengths, false));
+        assertEquals("projected keys have shape (2, 7, 3), expected (batch, keys, 8): pass what projectKeys(...) "
+                + "returned", error.getMessage());
+    }
+
+    @Test
     void multiHeadAttentionHasOneWeightMapPerHead() {
         MultiHeadAttention attention = new MultiHeadAttention(8, 2);
         Shape x = new Shape(3, 4, 8);
