@@ -108,12 +108,18 @@ class AttentionTest {
         assertTrue(error.getMessage().contains("one value per key"), error.getMessage());
     }
 
+    /** Additive attention with 8 hidden units, initialised for these queries and keys (values like the keys). */
+    private AdditiveAttention additiveAttention(Shape queries, Shape keys) {
+        AdditiveAttention attention = new AdditiveAttention(8);
+        attention.initialize(manager, DataType.FLOAT32, queries, keys, keys);
+        return attention;
+    }
+
     @Test
     void additiveAttentionHasTheRightShapesAndMasks() {
-        AdditiveAttention attention = new AdditiveAttention(8);
         Shape q = new Shape(2, 1, 5);
         Shape k = new Shape(2, 7, 3);
-        attention.initialize(manager, DataType.FLOAT32, q, k, k);
+        AdditiveAttention attention = additiveAttention(q, k);
         NDArray output = attention.forward(parameters, new NDList(manager.randomNormal(q), manager.randomNormal(k),
                 manager.randomNormal(k), manager.create(new int[] {3, 7})), false).head();
         assertEquals(new Shape(2, 1, 3), output.getShape());
@@ -123,12 +129,9 @@ class AttentionTest {
 
     @Test
     void additiveAttentionFromProjectedKeysGivesTheOutputOfTheWholeForwardPass() {
-        AdditiveAttention attention = new AdditiveAttention(8);
-        Shape q = new Shape(2, 3, 5);
-        Shape k = new Shape(2, 7, 3);
-        attention.initialize(manager, DataType.FLOAT32, q, k, k);
-        NDArray queries = manager.randomNormal(q);
-        NDArray keys = manager.randomNormal(k);
+        AdditiveAttention attention = additiveAttention(new Shape(2, 3, 5), new Shape(2, 7, 3));
+        NDArray queries = manager.randomNormal(new Shape(2, 3, 5));
+        NDArray keys = manager.randomNormal(new Shape(2, 7, 3));
         NDArray values = manager.randomNormal(new Shape(2, 7, 4));
         NDArray lengths = manager.create(new int[] {3, 7});
         NDArray whole = attention.forward(parameters, new NDList(queries, keys, values, lengths), false).head();
