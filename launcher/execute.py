@@ -55,9 +55,20 @@ def _tail(path, lines=12):
     return "\n".join(Path(path).read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
-def run(path, fast, log_path, plots="notebook", timeout=1800):
+def client(notebook, folder, timeout, kernel_env=None):
+    """nbclient's client for the notebook, run in folder with the 'java' kernel; kernel_env replaces
+    settings of the kernelspec's environment for this run (Jupyter lets the kernelspec's env win
+    over the environment a kernel is started with)."""
+    made = NotebookClient(notebook, kernel_name=KERNEL_NAME, timeout=timeout, startup_timeout=180,
+                          resources={"metadata": {"path": str(folder)}})
+    if kernel_env:
+        made.create_kernel_manager().kernel_spec.env.update(kernel_env)
+    return made
+
+
+def run(path, fast, log_path, plots="notebook", timeout=1800, kernel_env=None):
     """Executes the notebook file at path; returns (executed notebook, seconds). The kernel's log,
-    and its start-up messages, go to log_path."""
+    and its start-up messages, go to log_path; kernel_env: see client."""
     if plots not in PLOT_SIZES:
         raise ValueError(f"plots must be one of {PLOT_SIZES}, got {plots!r}")
     path, log_path = Path(path), Path(log_path)
@@ -69,12 +80,11 @@ def run(path, fast, log_path, plots="notebook", timeout=1800):
     if plots != "notebook":
         env["DLCOURSE_PLOTS"] = plots
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    client = NotebookClient(notebook, kernel_name=KERNEL_NAME, timeout=timeout, startup_timeout=180,
-                            resources={"metadata": {"path": str(path.parent)}})
+    runner = client(notebook, path.parent, timeout, kernel_env)
     start = time.monotonic()
     with open(log_path, "w", encoding="utf-8") as log:
         try:
-            client.execute(cwd=str(path.parent), env=env, stdout=log, stderr=log)
+            runner.execute(cwd=str(path.parent), env=env, stdout=log, stderr=log)
         except CellExecutionError as error:
             raise NotebookFailed(f"{name}: a cell failed ({mode_name(fast)} mode; kernel log: {log_path})\n"
                                  + ANSI.sub("", str(error)).strip()) from None
@@ -87,7 +97,7 @@ def run(path, fast, log_path, plots="notebook", timeout=1800):
                                  f"kernelspec; the end of its log, {log_path}:\n" + _tail(log_path)) from None
         finally:
             # nbclient registers a clean-up at exit that fails when the kernel never started.
-            atexit.unregister(client._cleanup_kernel)
+            atexit.unregister(runner._cleanup_kernel)
     return notebook, time.monotonic() - start
 
 
