@@ -119,11 +119,11 @@ def environment(engine, cores, cpu=""):
 
 
 # MXNet 1.9.1's native library brings OpenBLAS 0.3.7 (2019), which computes its matrix products
-# (dot, matMul, batchMatMul: everything but FullyConnected and convolutions, which go through oneDNN).
+# (dot and matMul; FullyConnected and convolutions go through oneDNN instead).
 # It does not know AMD's CPU family 25 (Zen 3 and 4) and falls back to its SSE3 kernels there;
 # Haswell's AVX2 and FMA kernels run on every CPU that has those instructions. Measured on a 2-core
-# AMD EPYC of family 25, a (256 x 784) by (784 x 256) matMul: 3.1-3.6 ms with the fallback, 1.25-1.3 ms
-# with Haswell's kernels (as fast as oneDNN's FullyConnected of the same size, 1.0-1.4 ms).
+# AMD EPYC of family 25, a (256 x 784) by (784 x 256) matMul or dot: 2.9-4.0 ms with the fallback,
+# 1.25-1.36 ms with Haswell's kernels (about as fast as oneDNN's FullyConnected of the same size).
 OPENBLAS_UNKNOWN_AMD_FAMILY = 25
 
 
