@@ -52,11 +52,8 @@ def build(layout, platform, java, engine):
         "RJK_TIMEOUT_MILLIS": "-1",
         "DLCOURSE_HOME": str(layout.home),
     }
-    env.update(engines.environment(engine, platform.cores))
-    jvm_flags = JVM_FLAGS
-    if platform.system == LINUX:
-        env.update(GLIBC_MALLOC)
-        jvm_flags += GLIBC_JVM_FLAGS
+    jvm_flags, process_env = process(platform, engine)
+    env.update(process_env)
     return {
         "argv": [str(java), *jvm_flags, "-cp", platform.pathsep.join([str(layout.kernel_patch), str(layout.kernel_jar)]),
                  MAIN_CLASS, "{connection_file}"],
@@ -65,6 +62,17 @@ def build(layout, platform, java, engine):
         "interrupt_mode": "message",
         "env": env,
     }
+
+
+def process(platform, engine):
+    """The kernel JVM's flags and the environment its process gets on this platform with this engine
+    (threads, the engine's settings, glibc's on Linux); ./course bench starts its JVMs the same way,
+    so that it measures what the notebooks run."""
+    jvm_flags, env = JVM_FLAGS, engines.environment(engine, platform.cores, platform.cpu)
+    if platform.system == LINUX:
+        env.update(GLIBC_MALLOC)
+        jvm_flags += GLIBC_JVM_FLAGS
+    return jvm_flags, env
 
 
 def path(data_dir):

@@ -87,10 +87,11 @@ def add_sequence_report(report_path, sequence_path, fresh):
     sequence_path.unlink()
 
 
-def run_sequence(java, classpath, env, names, repeats, fresh):
-    """Trains 08's LSTM and 11's transformer (dlcourse.train.SequenceBenchmark) with the notebooks' settings."""
+def run_sequence(jvm, classpath, env, names, repeats, fresh):
+    """Trains 08's LSTM and 11's transformer (dlcourse.train.SequenceBenchmark) with the notebooks' settings
+    (jvm: the java command and the kernel's flags)."""
     print()
-    status = subprocess.run([java, *kernelspec.JVM_FLAGS, "-cp", classpath, "dlcourse.train.SequenceBenchmark",
+    status = subprocess.run([*jvm, "-cp", classpath, "dlcourse.train.SequenceBenchmark",
                              *sequence_options(names, repeats)], env=env, cwd=COURSE.home).returncode
     if status == 0:
         build = COURSE.home / "build"
@@ -187,14 +188,15 @@ def run(args):
     if args.torch and names and python is None:
         raise LauncherError("--torch needs PyTorch: on Debian, as root, apt-get install python3-torch "
                             "libopenblas0-pthread (or leave --torch out)")
+    jvm_flags, kernel_env = kernelspec.process(platform, engine)
     env = dict(os.environ)
-    for name, value in engines.environment(engine, platform.cores).items():
+    for name, value in kernel_env.items():
         env.setdefault(name, value)
     classpath = platform.pathsep.join([str(COURSE.jar), str(COURSE.libs / "*")])
-    status = subprocess.run([java, *kernelspec.JVM_FLAGS, "-cp", classpath, "dlcourse.train.Benchmark",
+    status = subprocess.run([java, *jvm_flags, "-cp", classpath, "dlcourse.train.Benchmark",
                              *java_options(args)], env=env, cwd=COURSE.home).returncode if names else 0
     if status == 0 and sequence:
-        status = run_sequence(java, classpath, env, sequence, args.repeats, fresh=not names)
+        status = run_sequence([java, *jvm_flags], classpath, env, sequence, args.repeats, fresh=not names)
     if status != 0 or not names:
         return status
     if python is None:
