@@ -42,6 +42,14 @@ GLIBC_JVM_FLAGS = ("-XX:+IgnoreUnrecognizedVMOptions", f"-XX:TrimNativeHeapInter
 RJK_SEPARATOR = ";"
 
 
+def jvm_settings(platform):
+    """The kernel's JVM flags on this platform and the environment they go with: on Linux, glibc's
+    two arenas and the JVM's periodic trim of its free pages. ./course bench runs with the same."""
+    if platform.system == LINUX:
+        return JVM_FLAGS + GLIBC_JVM_FLAGS, dict(GLIBC_MALLOC)
+    return JVM_FLAGS, {}
+
+
 def build(layout, platform, java, engine):
     """The kernelspec as a dict, for the course in layout.home on this platform: the kernel's JVM
     on the kernel jar (behind the course's patch), the library and its jars for the notebooks'
@@ -53,10 +61,8 @@ def build(layout, platform, java, engine):
         "DLCOURSE_HOME": str(layout.home),
     }
     env.update(engines.environment(engine, platform.cores))
-    jvm_flags = JVM_FLAGS
-    if platform.system == LINUX:
-        env.update(GLIBC_MALLOC)
-        jvm_flags += GLIBC_JVM_FLAGS
+    jvm_flags, malloc = jvm_settings(platform)
+    env.update(malloc)
     return {
         "argv": [str(java), *jvm_flags, "-cp", platform.pathsep.join([str(layout.kernel_patch), str(layout.kernel_jar)]),
                  MAIN_CLASS, "{connection_file}"],
