@@ -125,15 +125,7 @@ public final class ScalingBenchmark {
 
     /** The models named in {@code names} (comma-separated), in that order; an unknown name lists the choices. */
     static List<String> selectModels(String names) {
-        List<String> selected = new ArrayList<>();
-        for (String name : names.split(",")) {
-            if (!MODELS.contains(name.trim())) {
-                throw new IllegalArgumentException("no model '" + name.trim() + "' in the scaling bench; choose from "
-                        + MODELS);
-            }
-            selected.add(name.trim());
-        }
-        return selected;
+        return SequenceBenchmark.selectNames(names, MODELS, "no model '%s' in the scaling bench; choose from ");
     }
 
     /** Measures the models, draws the charts into {@code folder} and returns the report. */
