@@ -64,11 +64,35 @@ def remember_engine(layout, engine):
     layout.chosen_engine.write_text(engine + "\n", encoding="utf-8")
 
 
-def engine_in_libs(libs):
-    """The engine whose jar is in target/lib (None when none is), as Maven really copied it."""
+def engines_in_libs(libs):
+    """Every engine whose jar is in target/lib, as Maven really copied them, in ENGINES' order."""
     names = [p.name for p in libs.glob("*.jar")] if libs.is_dir() else []
-    found = [e for e in ENGINES if any(n.startswith(ENGINE_JAR_PREFIX[e]) for n in names)]
+    return [e for e in ENGINES if any(n.startswith(ENGINE_JAR_PREFIX[e]) for n in names)]
+
+
+def engine_in_libs(libs):
+    """The engine whose jar is in target/lib (None when none is, or both are)."""
+    found = engines_in_libs(libs)
     return found[0] if len(found) == 1 else None
+
+
+def libs_problem(libs, engine):
+    """Why target/lib is not the engine's classpath, in a sentence; None when it holds the engine's
+    jar and not the other's. A Maven call for the other engine (mvn -Ddlcourse.engine=pytorch test)
+    deletes this engine's jars from target/lib as it starts (pom.xml's remove-other-engine) and
+    leaves the build's stamp as it was; a kernel without an engine's jar runs DJL's
+    PassthroughNDManager, and every cell that makes an array fails."""
+    found = engines_in_libs(libs)
+    others = [TITLES[e] for e in found if e != engine]
+    if engine not in found:
+        held = f"holds {' and '.join(others)}'s" if others else "holds no engine's"
+        return (f"target/lib lacks the {TITLES[engine]} engine's jars ({ENGINE_JAR_PREFIX[engine]}*.jar) and {held}: "
+                f"a Maven call for another engine removes them (e.g. mvn -Ddlcourse.engine="
+                f"{PYTORCH if engine == MXNET else MXNET} test); the kernel would run without an engine")
+    if others:
+        return (f"target/lib holds {' and '.join(others)}'s jars beside {TITLES[engine]}'s: "
+                f"DJL would load both engines")
+    return None
 
 
 def maven_property(engine):

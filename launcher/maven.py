@@ -51,25 +51,55 @@ def _newest_source(layout):
     return newest
 
 
-def library_is_stale(layout, engine):
-    """True when target/ lacks a part of the build, was built for another engine, or was built before
-    the last change to pom.xml or a file under src/main. The build's stamp (target/engine, written
-    when a build succeeded) dates it: Maven leaves an unchanged jar as it was."""
+def stale_reason(layout, engine):
+    """Why target/ must be built again for the engine, in a sentence; None when it need not: a part
+    of the build is missing, it was built for another engine, target/lib lacks a jar of this build
+    (a Maven call for the other engine removes the engine's jars, see engines.libs_problem), or it
+    was built before the last change to pom.xml or a file under src/main. The build's stamp
+    (target/engine, written when a build succeeded) dates it: Maven leaves an unchanged jar as it was."""
     parts = (layout.jar, layout.kernel_jar, layout.kernel_patch, layout.libs, layout.built_engine)
-    if not all(p.exists() for p in parts):
-        return True
-    if layout.built_engine.read_text(encoding="utf-8").strip() != engine:
-        return True
-    return _newest_source(layout) > layout.built_engine.stat().st_mtime
+    missing = [str(p) for p in parts if not p.exists()]
+    if missing:
+        return f"the helper library's build is incomplete ({', '.join(missing)} missing)"
+    built = layout.built_engine.read_text(encoding="utf-8").strip()
+    if built != engine:
+        return f"the helper library was built for {engines.TITLES.get(built, built)}, not {engines.TITLES[engine]}"
+    problem = engines.libs_problem(layout.libs, engine) or _missing_listed_jars(layout)
+    if problem:
+        return problem
+    if _newest_source(layout) > layout.built_engine.stat().st_mtime:
+        return "the helper library is older than its sources (pom.xml, src/main)"
+    return None
+
+
+def library_is_stale(layout, engine):
+    return stale_reason(layout, engine) is not None
+
+
+def _listed_jars(layout):
+    """The jar names Maven listed for target/lib in the last build (empty when it wrote no list)."""
+    try:
+        listed = layout.classpath_list.read_text(encoding="utf-8").strip()
+    except OSError:
+        return set()
+    # Maven wrote the list on this machine, with its path separator.
+    return {os.path.basename(entry) for entry in listed.split(os.pathsep) if entry}
+
+
+def _missing_listed_jars(layout):
+    missing = sorted(name for name in _listed_jars(layout) if not (layout.libs / name).exists())
+    if missing:
+        return f"target/lib lacks {len(missing)} jar(s) of its build: {', '.join(missing[:3])}" + (" ..." if len(missing) > 3 else "")
+    return None
 
 
 def prune_classpath(layout):
     """copy-dependencies never deletes, so a jar left from an older pom or the other engine would stay
     on the kernel's classpath (DJL loads every engine it finds); keep only the jars Maven lists now.
     Deleting nothing else means a running kernel keeps its jars while set-up runs."""
-    # Maven wrote the list on this machine, with its path separator.
-    listed = layout.classpath_list.read_text(encoding="utf-8").strip()
-    keep = {os.path.basename(entry) for entry in listed.split(os.pathsep) if entry}
+    keep = _listed_jars(layout)
+    if not keep:
+        raise BuildError(f"Maven wrote no list of the library's jars ({layout.classpath_list}); run {PROG} setup again")
     for jar in layout.libs.glob("*.jar"):
         if jar.name not in keep:
             jar.unlink()

@@ -75,32 +75,35 @@ def jupyter_versions():
     return f"; Notebook {notebook}, nbconvert {nbconvert}"
 
 
-def check_engine(report, platform):
-    """The engine set-up chose, and whether target/lib holds its jars."""
+def check_engine(report, platform, layout=COURSE):
+    """The engine set-up chose, and whether target/lib holds its jars (and not the other's)."""
     try:
-        engine = engines.chosen_engine(COURSE, platform)
+        engine = engines.chosen_engine(layout, platform)
         engines.check_engine(engine, platform)
     except engines.EngineError as error:
         report.bad(str(error), [f"{PROG} setup --engine {engines.default_engine(platform)}"])
         return None
-    how = f"chosen with {PROG} setup --engine" if COURSE.chosen_engine.exists() else f"the default on {platform.name}"
+    how = f"chosen with {PROG} setup --engine" if layout.chosen_engine.exists() else f"the default on {platform.name}"
     threads = engines.environment(engine, platform.cores)["OMP_NUM_THREADS"]
-    found = engines.engine_in_libs(COURSE.libs)
-    if found not in (None, engine):
-        report.bad(f"engine: {engines.TITLES[engine]} chosen, but target/lib holds {engines.TITLES[found]}'s jars",
-                   [f"{PROG} setup"])
+    problem = engines.libs_problem(layout.libs, engine) if layout.libs.is_dir() else None
+    if problem:
+        report.bad(f"engine: {engines.TITLES[engine]} chosen, but {problem}",
+                   [f"{PROG} setup   (it builds the library again with {engines.TITLES[engine]}'s jars)"])
     else:
         report.ok(f"engine: {engines.TITLES[engine]} ({how}; {threads} thread(s))")
     return engine
 
 
-def check_library(report, engine):
-    if not COURSE.jar.exists():
-        report.bad(f"helper library not built ({COURSE.jar} missing)", [f"{PROG} setup"])
-    elif maven.library_is_stale(COURSE, engine):
-        report.bad("helper library is older than its sources, or was built for another engine", [f"{PROG} setup"])
+def check_library(report, engine, layout=COURSE):
+    """Whether the library is built, for this engine, from its current sources (what target/lib
+    holds of the engine, check_engine says)."""
+    reason = maven.stale_reason(layout, engine)
+    if not layout.jar.exists():
+        report.bad(f"helper library not built ({layout.jar} missing)", [f"{PROG} setup"])
+    elif reason and reason != engines.libs_problem(layout.libs, engine):
+        report.bad(f"helper library must be built again: {reason}", [f"{PROG} setup"])
     else:
-        report.ok(f"helper library built ({COURSE.jar})")
+        report.ok(f"helper library built ({layout.jar})")
 
 
 def check_kernelspec(report, platform, engine):

@@ -10,11 +10,11 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from launcher import kernelspec
+from launcher import engines, kernelspec
 from launcher.commands import doctor
-from launcher.layout import PROG
-from launcher.platforms import Platform
-from launcher.tests.support import course, requires_set_up
+from launcher.layout import PROG, Layout
+from launcher.platforms import LINUX, Platform
+from launcher.tests.support import course, platform, requires_set_up
 
 SYSTEM_FASHION = Path("/usr/share/datasets/fashion-mnist")
 FILES = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
@@ -79,6 +79,59 @@ class DoctorTest(unittest.TestCase):
         self.assertGreater(problems, 0, printed)
         self.assertIn(f"{fashion / FILES[2]} is damaged (not a complete gzip file, 1000 bytes", printed)
         self.assertIn(f"-> delete it and run {PROG} setup", printed)
+
+
+class EngineJarsTest(unittest.TestCase):
+    """doctor's engine and library checks on a course whose target/lib a Maven call for the other
+    engine emptied of its engine's jars (mvn -Ddlcourse.engine=pytorch test after set-up with MXNet)."""
+
+    def setUp(self):
+        self.layout = Layout(Path(tempfile.mkdtemp()))
+        self.addCleanup(shutil.rmtree, self.layout.home)
+        (self.layout.home / "src" / "main").mkdir(parents=True)
+        for part in (self.layout.jar, self.layout.kernel_jar):
+            part.parent.mkdir(parents=True, exist_ok=True)
+            part.write_text("")
+        self.layout.kernel_patch.mkdir(parents=True)
+        self.layout.libs.mkdir()
+        jars = ("api-0.36.0.jar", "mxnet-engine-0.36.0.jar")
+        for jar in jars:
+            (self.layout.libs / jar).write_text("")
+        self.layout.classpath_list.write_text(os.pathsep.join(jars))
+        self.layout.built_engine.write_text("mxnet\n")
+        engines.remember_engine(self.layout, "mxnet")
+
+    def check(self):
+        report, printed = doctor.Report(), io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            engine = doctor.check_engine(report, platform(LINUX, "x86_64", cores=2), self.layout)
+            doctor.check_library(report, engine, self.layout)
+        return report.problems, printed.getvalue()
+
+    def test_a_sound_build_is_ok(self):
+        problems, printed = self.check()
+        self.assertEqual(0, problems, printed)
+        self.assertIn("engine: MXNet (chosen with ./course setup --engine; 2 thread(s))", printed)
+
+    def test_target_lib_without_the_engines_jars_is_named_with_the_fix(self):
+        (self.layout.libs / "mxnet-engine-0.36.0.jar").unlink()
+        problems, printed = self.check()
+        self.assertEqual(1, problems, printed)
+        self.assertIn("FIX   engine: MXNet chosen, but target/lib lacks the MXNet engine's jars (mxnet-engine-*.jar) "
+                      "and holds no engine's", printed)
+        self.assertIn(f"-> {PROG} setup   (it builds the library again with MXNet's jars)", printed)
+
+    def test_target_lib_with_the_other_engines_jars_is_named(self):
+        (self.layout.libs / "pytorch-engine-0.36.0.jar").write_text("")
+        problems, printed = self.check()
+        self.assertEqual(1, problems, printed)
+        self.assertIn("target/lib holds PyTorch's jars beside MXNet's: DJL would load both engines", printed)
+
+    def test_a_missing_jar_of_the_build_is_named_by_the_library_check(self):
+        (self.layout.libs / "api-0.36.0.jar").unlink()
+        problems, printed = self.check()
+        self.assertEqual(1, problems, printed)
+        self.assertIn("helper library must be built again: target/lib lacks 1 jar(s) of its build: api-0.36.0.jar", printed)
 
 
 if __name__ == "__main__":

@@ -3,12 +3,16 @@ import shutil
 import tempfile
 import unittest
 from pathlib import Path
+from unittest import mock
 
 from launcher import engines, maven
 from launcher.engines import EngineError
 from launcher.layout import Layout
 from launcher.platforms import LINUX, MACOS, WINDOWS
 from launcher.tests.support import platform
+
+# target/lib after mvn package with MXNet (a few of its jars).
+MXNET_BUILD = ("api-0.36.0.jar", "mxnet-engine-0.36.0.jar", "mxnet-native-mkl-1.9.1-linux-x86_64.jar")
 
 
 class EngineChoiceTest(unittest.TestCase):
@@ -81,7 +85,19 @@ class BuildTest(unittest.TestCase):
             part.write_text("")
         self.layout.kernel_patch.mkdir(parents=True)
         self.layout.libs.mkdir()
+        self.copy_jars(MXNET_BUILD)
         self.layout.built_engine.write_text("mxnet\n")
+
+    def copy_jars(self, jars):
+        """What mvn package leaves: the jars in target/lib and Maven's list of them."""
+        for jar in jars:
+            (self.layout.libs / jar).write_text("")
+        self.layout.classpath_list.write_text(os.pathsep.join(str(Path("/m2") / j) for j in jars))
+
+    def remove_other_engine(self, prefix):
+        """What pom.xml's remove-other-engine does as any Maven call for the other engine starts."""
+        for jar in self.layout.libs.glob(prefix + "*.jar"):
+            jar.unlink()
 
     def test_stale_when_built_for_another_engine_or_older_than_a_source(self):
         self.assertFalse(maven.library_is_stale(self.layout, "mxnet"))
@@ -92,6 +108,41 @@ class BuildTest(unittest.TestCase):
         os.utime(source, (built + 10, built + 10))
         self.assertTrue(maven.library_is_stale(self.layout, "mxnet"))
 
+    def test_stale_when_a_maven_call_for_the_other_engine_removed_the_engines_jars(self):
+        """mvn -Ddlcourse.engine=pytorch test deletes mxnet-*.jar and leaves target/engine saying mxnet:
+        set-up must build again, or the kernel runs DJL's PassthroughNDManager and every cell fails."""
+        self.remove_other_engine("mxnet-")
+        self.assertEqual("mxnet\n", self.layout.built_engine.read_text(), "the stamp still says the build is MXNet's")
+        reason = maven.stale_reason(self.layout, "mxnet")
+        self.assertIn("target/lib lacks the MXNet engine's jars (mxnet-engine-*.jar) and holds no engine's", reason)
+        self.assertIn("mvn -Ddlcourse.engine=pytorch test", reason)
+        self.assertTrue(maven.library_is_stale(self.layout, "mxnet"))
+
+    def test_stale_when_target_lib_holds_the_other_engines_jar_or_lacks_one_of_its_build(self):
+        (self.layout.libs / "pytorch-engine-0.36.0.jar").write_text("")
+        self.assertEqual("target/lib holds PyTorch's jars beside MXNet's: DJL would load both engines",
+                         maven.stale_reason(self.layout, "mxnet"))
+        (self.layout.libs / "pytorch-engine-0.36.0.jar").unlink()
+        self.assertIsNone(maven.stale_reason(self.layout, "mxnet"))
+        (self.layout.libs / "api-0.36.0.jar").unlink()
+        self.assertEqual("target/lib lacks 1 jar(s) of its build: api-0.36.0.jar", maven.stale_reason(self.layout, "mxnet"))
+
+    def test_set_up_builds_again_when_the_engines_jars_were_removed(self):
+        self.remove_other_engine("mxnet-")
+        packaged = []
+
+        def package(args, engine, env=None):
+            packaged.append((args, engine))
+            self.copy_jars(MXNET_BUILD)
+            return 0
+
+        with mock.patch.object(maven, "run", package), mock.patch.object(maven, "compile_kernel_patch"):
+            self.assertTrue(maven.build_library(self.layout, "mxnet", say=lambda line: None))
+            self.assertEqual([(["-DskipTests", "package"], "mxnet")], packaged)
+            self.assertEqual("mxnet", engines.engine_in_libs(self.layout.libs))
+            self.assertFalse(maven.build_library(self.layout, "mxnet", say=lambda line: None), "built: nothing to do")
+        self.assertEqual(1, len(packaged))
+
     def test_pruning_keeps_only_the_jars_maven_lists(self):
         for jar in ("api-0.36.0.jar", "mxnet-engine-0.36.0.jar", "pytorch-engine-0.36.0.jar"):
             (self.layout.libs / jar).write_text("")
@@ -99,6 +150,13 @@ class BuildTest(unittest.TestCase):
         self.layout.classpath_list.write_text(listed)
         maven.prune_classpath(self.layout)
         self.assertEqual(["api-0.36.0.jar", "pytorch-engine-0.36.0.jar"], sorted(p.name for p in self.layout.libs.iterdir()))
+
+    def test_pruning_refuses_to_run_without_mavens_list(self):
+        self.layout.classpath_list.unlink()
+        with self.assertRaises(maven.BuildError) as raised:
+            maven.prune_classpath(self.layout)
+        self.assertIn("Maven wrote no list of the library's jars", str(raised.exception))
+        self.assertEqual(sorted(MXNET_BUILD), sorted(p.name for p in self.layout.libs.iterdir()), "nothing deleted")
 
 
 if __name__ == "__main__":

@@ -42,8 +42,16 @@ public abstract class Attention extends AbstractBlock {
         NDArray values = inputs.get(2);
         NDArray validLengths = inputs.size() > 3 ? inputs.get(3) : null;
         checkShapes(queries.getShape(), keys.getShape(), values.getShape());
-        attentionWeights = MaskedSoftmax.apply(scores(parameterStore, queries, keys, training), validLengths);
-        return new NDList(attentionWeights.matMul(values));
+        return new NDList(pool(scores(parameterStore, queries, keys, training), values, validLengths));
+    }
+
+    /**
+     * The masked softmax of {@code scores} (batch, queries, keys), kept as {@link #attentionWeights()},
+     * times {@code values} (batch, keys, dv): the output (batch, queries, dv).
+     */
+    protected final NDArray pool(NDArray scores, NDArray values, NDArray validLengths) {
+        attentionWeights = MaskedSoftmax.apply(scores, validLengths);
+        return attentionWeights.matMul(values);
     }
 
     /** Throws, naming all three shapes, unless queries, keys and values fit together. */

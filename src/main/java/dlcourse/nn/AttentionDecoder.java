@@ -69,11 +69,12 @@ public final class AttentionDecoder extends AbstractDecoder {
         long steps = tokens.getShape().get(1);
         List<NDArray> outputs = new ArrayList<>();
         List<NDArray> weights = new ArrayList<>();
+        // The keys are the same at every step: project them (W_k h) once per call, not once per step.
+        NDArray keys = attention.projectKeys(parameterStore, encoded, training);
         // Each step's query is the state the previous step left, so the steps run one after another.
         for (long t = 0; t < steps; t++) {
             NDArray query = hidden.get("-1").expandDims(1);
-            NDArray context = attention.forward(parameterStore,
-                    new NDList(query, encoded, encoded, validLengths), training).head();
+            NDArray context = attention.attendProjected(parameterStore, query, keys, encoded, validLengths, training);
             weights.add(attention.attentionWeights());
             NDArray input = context.concat(embedded.get(":, {}:{}, :", t, t + 1), 2);
             NDList step = gru.forward(parameterStore, new NDList(input, hidden), training);

@@ -108,17 +108,42 @@ class AttentionTest {
         assertTrue(error.getMessage().contains("one value per key"), error.getMessage());
     }
 
+    /** Additive attention with 8 hidden units, initialised for these queries and keys (values like the keys). */
+    private AdditiveAttention additiveAttention(Shape queries, Shape keys) {
+        AdditiveAttention attention = new AdditiveAttention(8);
+        attention.initialize(manager, DataType.FLOAT32, queries, keys, keys);
+        return attention;
+    }
+
     @Test
     void additiveAttentionHasTheRightShapesAndMasks() {
-        AdditiveAttention attention = new AdditiveAttention(8);
         Shape q = new Shape(2, 1, 5);
         Shape k = new Shape(2, 7, 3);
-        attention.initialize(manager, DataType.FLOAT32, q, k, k);
+        AdditiveAttention attention = additiveAttention(q, k);
         NDArray output = attention.forward(parameters, new NDList(manager.randomNormal(q), manager.randomNormal(k),
                 manager.randomNormal(k), manager.create(new int[] {3, 7})), false).head();
         assertEquals(new Shape(2, 1, 3), output.getShape());
         assertEquals(new Shape(2, 1, 7), attention.attentionWeights().getShape());
         assertEquals(0f, attention.attentionWeights().get("0, :, 3:").sum().getFloat());
+    }
+
+    @Test
+    void additiveAttentionFromProjectedKeysGivesTheOutputOfTheWholeForwardPass() {
+        AdditiveAttention attention = additiveAttention(new Shape(2, 3, 5), new Shape(2, 7, 3));
+        NDArray queries = manager.randomNormal(new Shape(2, 3, 5));
+        NDArray keys = manager.randomNormal(new Shape(2, 7, 3));
+        NDArray values = manager.randomNormal(new Shape(2, 7, 4));
+        NDArray lengths = manager.create(new int[] {3, 7});
+        NDArray whole = attention.forward(parameters, new NDList(queries, keys, values, lengths), false).head();
+        NDArray projected = attention.projectKeys(parameters, keys, false);
+        assertEquals(new Shape(2, 7, 8), projected.getShape());
+        NDArray output = attention.attendProjected(parameters, queries, projected, values, lengths, false);
+        assertEquals(0f, whole.sub(output).abs().max().getFloat(), 1e-6);
+        assertEquals(0f, attention.attentionWeights().get("0, :, 3:").sum().getFloat());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> attention.attendProjected(parameters, queries, keys, values, lengths, false));
+        assertEquals("projected keys have shape (2, 7, 3), expected (batch, keys, 8): pass what projectKeys(...) "
+                + "returned", error.getMessage());
     }
 
     @Test
