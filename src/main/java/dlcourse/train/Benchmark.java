@@ -270,11 +270,12 @@ public final class Benchmark {
     }
 
     /**
-     * Memory after a collection of the Java heap and a trim of glibc's free pages ({@link NativeHeap#trim}):
-     * what the process holds between two cells of a notebook.
+     * Memory once the garbage of the runs has given back its native memory ({@link #settle}) and
+     * glibc has returned its free pages ({@link NativeHeap#trim}): what the process holds between
+     * two cells of a notebook.
      */
     static MemoryReading readMemory(NDManager modelData, String when) {
-        System.gc();
+        settle();
         NativeHeap.trim();
         // Every base manager, the data's and each model's, hangs off the engine's system manager, the root.
         NDManager root = modelData;
@@ -288,6 +289,30 @@ public final class Benchmark {
         return new MemoryReading(when, statusKilobytes(processStatus(), "VmRSS"),
                 (runtime.totalMemory() - runtime.freeMemory()) / 1024, heap.inUseKilobytes(), heap.freeKilobytes(),
                 live.size(), bytes);
+    }
+
+    /**
+     * Collects the Java heap until malloc's bytes in use stop falling (at most 20 rounds of 50 ms): a
+     * collection finds the unreachable direct buffers and JNA memory blocks, but cleaner threads free
+     * their native memory after it, so one {@code System.gc()} right before a reading counts some of
+     * them as in use.
+     */
+    private static void settle() {
+        long previous = Long.MAX_VALUE;
+        for (int round = 0; round < 20; round++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long inUse = NativeHeap.usage().inUseKilobytes();
+            if (inUse >= previous) {
+                return;
+            }
+            previous = inUse;
+        }
     }
 
     private static String processStatus() {
