@@ -417,7 +417,7 @@ public final class ScalingBenchmark {
         Plots.series(chart, "the fit without its cL\u00b2 term", x,
                 Arrays.stream(lengths).map(l -> perToken * (fit.constant() + fit.linear() * l) / l).toArray());
         logarithmicAxes(chart, false);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         return chart;
     }
 
