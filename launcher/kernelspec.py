@@ -42,14 +42,6 @@ GLIBC_JVM_FLAGS = ("-XX:+IgnoreUnrecognizedVMOptions", f"-XX:TrimNativeHeapInter
 RJK_SEPARATOR = ";"
 
 
-def jvm_settings(platform):
-    """The kernel's JVM flags on this platform and the environment they go with: on Linux, glibc's
-    two arenas and the JVM's periodic trim of its free pages. ./course bench runs with the same."""
-    if platform.system == LINUX:
-        return JVM_FLAGS + GLIBC_JVM_FLAGS, dict(GLIBC_MALLOC)
-    return JVM_FLAGS, {}
-
-
 def build(layout, platform, java, engine):
     """The kernelspec as a dict, for the course in layout.home on this platform: the kernel's JVM
     on the kernel jar (behind the course's patch), the library and its jars for the notebooks'
@@ -60,9 +52,8 @@ def build(layout, platform, java, engine):
         "RJK_TIMEOUT_MILLIS": "-1",
         "DLCOURSE_HOME": str(layout.home),
     }
-    env.update(engines.environment(engine, platform.cores))
-    jvm_flags, malloc = jvm_settings(platform)
-    env.update(malloc)
+    jvm_flags, process_env = process(platform, engine)
+    env.update(process_env)
     return {
         "argv": [str(java), *jvm_flags, "-cp", platform.pathsep.join([str(layout.kernel_patch), str(layout.kernel_jar)]),
                  MAIN_CLASS, "{connection_file}"],
@@ -71,6 +62,17 @@ def build(layout, platform, java, engine):
         "interrupt_mode": "message",
         "env": env,
     }
+
+
+def process(platform, engine):
+    """The kernel JVM's flags and the environment its process gets on this platform with this engine
+    (threads, the engine's settings, glibc's on Linux); ./course bench starts its JVMs the same way,
+    so that it measures what the notebooks run."""
+    jvm_flags, env = JVM_FLAGS, engines.environment(engine, platform.cores, platform.cpu)
+    if platform.system == LINUX:
+        env.update(GLIBC_MALLOC)
+        jvm_flags += GLIBC_JVM_FLAGS
+    return jvm_flags, env
 
 
 def path(data_dir):

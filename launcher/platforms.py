@@ -29,6 +29,7 @@ class Platform:
     has_apt: bool = False       # apt-get is installed (Debian, Ubuntu)
     shell: str = "sh"           # what the learner typed commands in: sh, cmd or powershell
     cores: int = 1              # the cores this process may use (affinity and container quota)
+    cpu: str = ""               # the first processor's lines of /proc/cpuinfo (Linux; empty elsewhere)
 
     @staticmethod
     def current():
@@ -40,7 +41,7 @@ class Platform:
             system=system, machine=MACHINES.get(machine, machine), env=dict(os.environ),
             user_home=Path.home(), is_root=hasattr(os, "geteuid") and os.geteuid() == 0,
             has_apt=system == LINUX and shutil.which("apt-get") is not None, shell=shell,
-            cores=available_cores())
+            cores=available_cores(), cpu=first_processor() if system == LINUX else "")
 
     @property
     def windows(self):
@@ -88,6 +89,14 @@ def can_use_apt(platform):
         return True
     return shutil.which("sudo") is not None and subprocess.run(
         ["sudo", "-n", "true"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+
+
+def first_processor(cpuinfo=Path("/proc/cpuinfo")):
+    """The first processor's lines of /proc/cpuinfo (vendor, family, flags), or "" where it cannot be read."""
+    try:
+        return cpuinfo.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[0]
+    except OSError:
+        return ""
 
 
 def available_cores(cgroup_root=Path("/sys/fs/cgroup")):

@@ -147,9 +147,10 @@ def scaling_options(names):
     return ["--models", ",".join(names)]
 
 
-def run_scaling(java, flags, classpath, env, names):
-    """How a step's cost grows (dlcourse.train.ScalingBenchmark); its rows join build/bench.json, its charts lie beside it."""
-    status = subprocess.run([java, *flags, "-cp", classpath, "dlcourse.train.ScalingBenchmark",
+def run_scaling(jvm, classpath, env, names):
+    """How a step's cost grows (dlcourse.train.ScalingBenchmark); its rows join build/bench.json, its charts lie beside it
+    (jvm: the java command and the kernel's flags)."""
+    status = subprocess.run([*jvm, "-cp", classpath, "dlcourse.train.ScalingBenchmark",
                              *scaling_options(names)], env=env, cwd=COURSE.home).returncode
     if status == 0:
         build = COURSE.home / "build"
@@ -157,10 +158,11 @@ def run_scaling(java, flags, classpath, env, names):
     return status
 
 
-def run_sequence(java, flags, classpath, env, names, repeats, fresh):
-    """Trains 08's LSTM and 11's transformer (dlcourse.train.SequenceBenchmark) with the notebooks' settings."""
+def run_sequence(jvm, classpath, env, names, repeats, fresh):
+    """Trains 08's LSTM and 11's transformer (dlcourse.train.SequenceBenchmark) with the notebooks' settings
+    (jvm: the java command and the kernel's flags)."""
     print()
-    status = subprocess.run([java, *flags, "-cp", classpath, "dlcourse.train.SequenceBenchmark",
+    status = subprocess.run([*jvm, "-cp", classpath, "dlcourse.train.SequenceBenchmark",
                              *sequence_options(names, repeats)], env=env, cwd=COURSE.home).returncode
     if status == 0:
         build = COURSE.home / "build"
@@ -258,20 +260,20 @@ def run(args):
     if args.torch and names and python is None:
         raise LauncherError("--torch needs PyTorch: on Debian, as root, apt-get install python3-torch "
                             "libopenblas0-pthread (or leave --torch out)")
-    # The kernel's JVM flags and process settings (glibc's malloc on Linux), so the figures are a notebook's.
-    flags, malloc = kernelspec.jvm_settings(platform)
+    # The kernel's JVM flags and process environment, so the figures are a notebook's.
+    jvm_flags, kernel_env = kernelspec.process(platform, engine)
     env = dict(os.environ)
-    for name, value in {**engines.environment(engine, platform.cores), **malloc}.items():
+    for name, value in kernel_env.items():
         env.setdefault(name, value)
     classpath = platform.pathsep.join([str(COURSE.jar), str(COURSE.libs / "*")])
     if scaling is not None:
-        return run_scaling(java, flags, classpath, env, scaling)
+        return run_scaling([java, *jvm_flags], classpath, env, scaling)
     report_path = COURSE.home / "build" / "bench.json"
     scaling_rows = earlier_scaling(report_path)
-    status = subprocess.run([java, *flags, "-cp", classpath, "dlcourse.train.Benchmark",
+    status = subprocess.run([java, *jvm_flags, "-cp", classpath, "dlcourse.train.Benchmark",
                              *java_options(args)], env=env, cwd=COURSE.home).returncode if names else 0
     if status == 0 and sequence:
-        status = run_sequence(java, flags, classpath, env, sequence, args.repeats, fresh=not names)
+        status = run_sequence([java, *jvm_flags], classpath, env, sequence, args.repeats, fresh=not names)
     keep_scaling(report_path, scaling_rows)
     if status != 0 or not names:
         return status

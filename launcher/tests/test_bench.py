@@ -8,10 +8,9 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from launcher import cli, kernelspec
+from launcher import cli
 from launcher.commands import bench
 from launcher.errors import LauncherError, UsageError
-from launcher.platforms import LINUX, MACOS
 from launcher.tests.support import call, platform
 
 REPORT = {"models": [{"model": "mlp", "trainingSamplesPerSecond": 90000.0, "inferenceSamplesPerSecond": 200000.0},
@@ -260,16 +259,6 @@ class ScalingArgumentsTest(unittest.TestCase):
             written = json.loads(report.read_text(encoding="utf-8"))
         self.assertEqual(REPORT["models"], written["models"])
         self.assertEqual({"batchSize": [{"batchSize": 32}]}, written["scaling"])
-
-
-class JvmSettingsTest(unittest.TestCase):
-
-    def test_the_bench_runs_with_the_kernels_flags_and_malloc_settings(self):
-        flags, env = kernelspec.jvm_settings(platform(system=LINUX))
-        self.assertEqual(kernelspec.JVM_FLAGS + kernelspec.GLIBC_JVM_FLAGS, flags)
-        self.assertIn("-XX:TrimNativeHeapInterval=2000", flags)
-        self.assertEqual({"MALLOC_ARENA_MAX": "2"}, env)
-        self.assertEqual((kernelspec.JVM_FLAGS, {}), kernelspec.jvm_settings(platform(system=MACOS)))
 
 
 if __name__ == "__main__":

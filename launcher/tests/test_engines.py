@@ -15,6 +15,11 @@ from launcher.tests.support import platform
 MXNET_BUILD = ("api-0.36.0.jar", "mxnet-engine-0.36.0.jar", "mxnet-native-mkl-1.9.1-linux-x86_64.jar")
 
 
+# The first processor of /proc/cpuinfo on a 2-core AMD EPYC of family 25 (Zen 3), flags shortened.
+ZEN3 = ("processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 1\nmodel name\t: AMD EPYC\n"
+        "flags\t\t: fpu sse sse2 ssse3 fma sse4_1 sse4_2 avx f16c avx2 bmi2\n")
+
+
 class EngineChoiceTest(unittest.TestCase):
 
     def test_mxnet_where_its_native_build_exists_pytorch_elsewhere(self):
@@ -61,6 +66,22 @@ class EngineEnvironmentTest(unittest.TestCase):
         self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "12", "MXNET_ENGINE_TYPE": "NaiveEngine"},
                          engines.environment("mxnet", 12))
         self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "2"}, engines.environment("pytorch", 2))
+
+    def test_mxnets_openblas_gets_haswells_kernels_on_amd_cpus_it_does_not_know(self):
+        self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "2", "MXNET_ENGINE_TYPE": "NaiveEngine",
+                          "OPENBLAS_CORETYPE": "Haswell"}, engines.environment("mxnet", 2, ZEN3))
+        self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "2"}, engines.environment("pytorch", 2, ZEN3),
+                         "PyTorch brings its own BLAS")
+
+    def test_openblas_picks_by_itself_on_the_cpus_it_knows(self):
+        self.assertEqual("Haswell", engines.openblas_core(ZEN3))
+        self.assertEqual("Haswell", engines.openblas_core(ZEN3.replace("cpu family\t: 25", "cpu family\t: 26")))
+        self.assertIsNone(engines.openblas_core(ZEN3.replace("cpu family\t: 25", "cpu family\t: 23")),
+                          "Zen 1 and 2 (family 23): OpenBLAS 0.3.7 knows them")
+        self.assertIsNone(engines.openblas_core(ZEN3.replace(" avx2", "")), "no AVX2: Haswell's kernels would not run")
+        self.assertIsNone(engines.openblas_core(ZEN3.replace("AuthenticAMD", "GenuineIntel").replace(
+            "cpu family\t: 25", "cpu family\t: 6")))
+        self.assertIsNone(engines.openblas_core(""), "no /proc/cpuinfo (macOS, Windows): nothing set")
 
     def test_the_engine_in_target_lib_is_read_from_its_jar(self):
         libs = Path(tempfile.mkdtemp())

@@ -32,6 +32,18 @@ class KernelspecPerPlatformTest(unittest.TestCase):
         self.assertIn("-Xms64m", spec["argv"], "the heap starts small and grows as the cells need")
         self.assertEqual(("java", "Java (dlcourse)", "message"), (spec["language"], spec["display_name"], spec["interrupt_mode"]))
 
+    def test_the_bench_starts_its_jvm_as_the_kernel_starts(self):
+        cpu = "vendor_id\t: AuthenticAMD\ncpu family\t: 25\nflags\t\t: sse2 fma avx avx2\n"
+        linux = platform(LINUX, cores=2, cpu=cpu)
+        spec = kernelspec.build(Layout(PurePosixPath("/home/ada/dlcourse")), linux, "java", "mxnet")
+        flags, env = kernelspec.process(linux, "mxnet")
+        self.assertEqual(["java", *flags], spec["argv"][:1 + len(flags)])
+        self.assertEqual(env, {name: spec["env"][name] for name in env})
+        self.assertEqual(("2", "2", "Haswell"), (env["OMP_NUM_THREADS"], env["MALLOC_ARENA_MAX"], env["OPENBLAS_CORETYPE"]))
+        self.assertIn("-XX:TrimNativeHeapInterval=2000", flags)
+        self.assertEqual((kernelspec.JVM_FLAGS, {"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "8"}),
+                         kernelspec.process(platform(WINDOWS), "pytorch"))
+
     def test_macos_on_apple_silicon_with_pytorch(self):
         spec = kernelspec.build(Layout(PurePosixPath("/Users/ada/dlcourse")), platform(MACOS, "arm64", cores=10),
                                 "/Library/Java/JavaVirtualMachines/temurin-17.jdk/Contents/Home/bin/java", "pytorch")

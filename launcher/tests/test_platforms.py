@@ -31,6 +31,17 @@ class PlatformFactsTest(unittest.TestCase):
         self.assertIn(here.machine, ("x86_64", "arm64"))
 
 
+class ProcessorTest(unittest.TestCase):
+    """The first processor's lines of /proc/cpuinfo, which decide MXNet's OpenBLAS kernels."""
+
+    def test_the_first_processor_only_and_nothing_where_unreadable(self):
+        root = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, root)
+        (root / "cpuinfo").write_text("processor\t: 0\ncpu family\t: 25\n\nprocessor\t: 1\ncpu family\t: 25\n")
+        self.assertEqual("processor\t: 0\ncpu family\t: 25", platforms.first_processor(root / "cpuinfo"))
+        self.assertEqual("", platforms.first_processor(root / "absent"))
+
+
 class CoresTest(unittest.TestCase):
     """A container's CPU quota caps the cores the engine's threads are set to (affinity does not show it)."""
 

@@ -8,7 +8,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Utils;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,5 +61,49 @@ public class EngineTest {
                 assertArrayEquals(new float[] {2, 4, 6}, w.getGradient().toFloatArray(), "pass " + pass);
             }
         }
+    }
+
+    /**
+     * An operation with a Java number keeps that number for the backward pass. DJL 0.36's PyTorch
+     * engine kept it in a Java buffer, freed once the garbage collector ran: the gradient of
+     * {@code x.mul(3f)} came out as -2.2e30 (the course's PtNDManager gives the tensor its own copy).
+     */
+    @Test
+    void aGradientThroughAJavaNumberSurvivesTheGarbageCollector() throws InterruptedException {
+        assertArrayEquals(new float[] {3, 3, 3, 3}, gradientAfterCollection(x -> x.mul(3f)));
+        // A double, as a learner writes it: x / sqrt(4).
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, gradientAfterCollection(x -> x.div(Math.sqrt(4))));
+    }
+
+    /** d/dx Σ f(x) at x = (1, 2, 3, 4), with the garbage collector run between forward and backward. */
+    private static float[] gradientAfterCollection(UnaryOperator<NDArray> f) throws InterruptedException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new float[] {1, 2, 3, 4});
+            x.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray y = f.apply(x).sum();
+                List<ByteBuffer> reused = freeAndReuseDirectMemory();
+                collector.backward(y);
+                // The new buffers stay allocated until the backward pass has read what it kept.
+                Reference.reachabilityFence(reused);
+            }
+            return x.getGradient().toFloatArray();
+        }
+    }
+
+    /** Lets the garbage collector free unreachable direct buffers, then fills new ones with -1e30. */
+    private static List<ByteBuffer> freeAndReuseDirectMemory() throws InterruptedException {
+        List<ByteBuffer> buffers = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            System.gc();
+            // Direct memory is freed by the JDK's cleaner thread, after the collection.
+            Thread.sleep(50);
+            for (int i = 0; i < 1000; i++) {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(8);
+                buffer.putFloat(0, -1e30f).putFloat(4, -1e30f);
+                buffers.add(buffer);
+            }
+        }
+        return buffers;
     }
 }
