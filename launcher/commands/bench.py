@@ -13,10 +13,11 @@ from ..layout import COURSE, PROG
 from ..platforms import Platform
 
 NAME = "bench"
-USAGE = "[--models mlp,lenet,lstm,transformer] [--repeats N] [--torch | --no-torch]"
+USAGE = "[--models mlp,lenet,lstm,transformer] [--repeats N] [--torch | --no-torch] | --scaling [--models mlp,lenet,transformer]"
 SUMMARY = """train the MLP and LeNet of 04/06 with the notebooks' engine settings; print
 samples/s, GFLOP/s, memory, where a step's time goes and the ratio to PyTorch; then 08's LSTM and
-11's transformer: tokens/s, memory and the step's time; write build/bench.json"""
+11's transformer: tokens/s, memory and the step's time; write build/bench.json. --scaling: how a step's cost
+grows with the batch size and the transformer's source length (rows and two charts beside build/bench.json)"""
 DESCRIPTION = """Trains the MLP of chapter 04 and the LeNet of chapter 06 on Fashion-MNIST with the kernel's
 JVM flags and engine settings (threads, MXNet's NaiveEngine), so the figures are the notebooks'.
 Prints training and inference samples per second, GFLOP/s against the CPU's peak, memory across
@@ -28,12 +29,20 @@ course / PyTorch for training and inference (above 1.0: the course is faster). T
 2-layer LSTM language model of chapter 08 and the transformer of chapter 11 with the notebooks'
 own loops (LanguageModelTraining, TranslationTraining): training and inference tokens/s, memory
 across repeated runs and where a step's time goes. Writes build/bench.json. A setting already in the environment
-(OMP_NUM_THREADS=1 ./course bench, say) wins over the notebooks', to compare others."""
+(OMP_NUM_THREADS=1 ./course bench, say) wins over the notebooks', to compare others.
+
+With --scaling it measures instead how a training step's cost grows (in about 2 minutes on 2 cores):
+training samples/s of the MLP and LeNet at batch sizes 32 to 1024, and the transformer's training
+time per source token at source lengths 16 to 256, where self-attention's cost grows with the square
+of the length. Adds the rows to build/bench.json as "scaling" and draws build/bench-batch-size.png
+and build/bench-source-length.png."""
 
 MODELS = ("mlp", "lenet")
 # Trained by dlcourse.train.SequenceBenchmark; its report joins build/bench.json as "sequenceModels".
 SEQUENCE_MODELS = ("lstm", "transformer")
 PEER = Path(__file__).resolve().parent.parent / "peer_torch.py"
+# Measured by dlcourse.train.ScalingBenchmark with --scaling; its report joins build/bench.json as "scaling".
+SCALING_MODELS = ("mlp", "lenet", "transformer")
 # The Python that has PyTorch where Debian installs it, then the one on PATH.
 TORCH_PYTHONS = ("/usr/bin/python3", "python3")
 
@@ -45,6 +54,9 @@ def add_arguments(parser):
     torch.add_argument("--torch", dest="torch", action="store_true", default=None,
                        help="also train with PyTorch and print the ratio (default: where PyTorch is installed)")
     torch.add_argument("--no-torch", dest="torch", action="store_false", help="skip the PyTorch reference")
+    parser.add_argument("--scaling", action="store_true",
+                        help="instead, how a step's cost grows with batch size (MLP, LeNet) and source length "
+                             "(transformer): rows in build/bench.json and two charts beside it")
 
 
 def models(argument):
@@ -78,13 +90,72 @@ def sequence_options(names, repeats):
     return ["--models", ",".join(names)] + (["--repeats", repeats] if repeats is not None else [])
 
 
+def add_report_part(report_path, part_path, key, fresh):
+    """Moves one bench's report (part_path) into build/bench.json under key: into a new report when
+    fresh, else beside what the report holds."""
+    report = {} if fresh or not report_path.exists() else json.loads(report_path.read_text(encoding="utf-8"))
+    report[key] = json.loads(part_path.read_text(encoding="utf-8"))
+    report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    part_path.unlink()
+
+
 def add_sequence_report(report_path, sequence_path, fresh):
     """Moves the sequence bench's report into build/bench.json as "sequenceModels": into a new report
     when the MLP and LeNet did not run this time (fresh), else beside theirs."""
-    report = {} if fresh or not report_path.exists() else json.loads(report_path.read_text(encoding="utf-8"))
-    report["sequenceModels"] = json.loads(sequence_path.read_text(encoding="utf-8"))
+    add_report_part(report_path, sequence_path, "sequenceModels", fresh)
+
+
+def earlier_scaling(report_path):
+    """The "scaling" rows of an earlier --scaling run in build/bench.json, or None."""
+    if not report_path.exists():
+        return None
+    try:
+        return json.loads(report_path.read_text(encoding="utf-8")).get("scaling")
+    except (ValueError, AttributeError):
+        return None
+
+
+def keep_scaling(report_path, rows):
+    """Puts an earlier --scaling run's rows back into the report a bench without --scaling wrote afresh."""
+    if rows is None or not report_path.exists():
+        return
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    report.setdefault("scaling", rows)
     report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    sequence_path.unlink()
+
+
+def scaling_models(args):
+    """The models --scaling measures, in --models' order (default: the MLP, LeNet and the transformer);
+    --repeats, --torch and the LSTM are refused with what to do instead."""
+    for option, given in (("--repeats", args.repeats is not None), ("--torch", args.torch)):
+        if given:
+            raise UsageError(f"--scaling measures each point once and without PyTorch; leave {option} out, "
+                             f"or run {PROG} bench {option} ... without --scaling")
+    if args.models is None:
+        return list(SCALING_MODELS)
+    models(args.models)
+    names = [name.strip() for name in args.models.split(",")]
+    for name in names:
+        if name not in SCALING_MODELS:
+            raise UsageError(f"--scaling has no '{name}': it measures {', '.join(SCALING_MODELS)} "
+                             f"(--scaling --models mlp,lenet,transformer)")
+    return names
+
+
+def scaling_options(names):
+    """The arguments for dlcourse.train.ScalingBenchmark."""
+    return ["--models", ",".join(names)]
+
+
+def run_scaling(jvm, classpath, env, names):
+    """How a step's cost grows (dlcourse.train.ScalingBenchmark); its rows join build/bench.json, its charts lie beside it
+    (jvm: the java command and the kernel's flags)."""
+    status = subprocess.run([*jvm, "-cp", classpath, "dlcourse.train.ScalingBenchmark",
+                             *scaling_options(names)], env=env, cwd=COURSE.home).returncode
+    if status == 0:
+        build = COURSE.home / "build"
+        add_report_part(build / "bench.json", build / "bench-scaling.json", "scaling", fresh=False)
+    return status
 
 
 def run_sequence(jvm, classpath, env, names, repeats, fresh):
@@ -173,8 +244,9 @@ def compare_with_torch(python, names, platform, data_dir, report_path):
 
 
 def run(args):
-    names = models(args.models)
-    sequence = sequence_models(args.models)
+    scaling = scaling_models(args) if args.scaling else None
+    names = models(args.models) if scaling is None else []
+    sequence = sequence_models(args.models) if scaling is None else []
     platform = Platform.current()
     engine = engines.chosen_engine(COURSE, platform)
     maven.build_library(COURSE, engine)
@@ -188,15 +260,21 @@ def run(args):
     if args.torch and names and python is None:
         raise LauncherError("--torch needs PyTorch: on Debian, as root, apt-get install python3-torch "
                             "libopenblas0-pthread (or leave --torch out)")
+    # The kernel's JVM flags and process environment, so the figures are a notebook's.
     jvm_flags, kernel_env = kernelspec.process(platform, engine)
     env = dict(os.environ)
     for name, value in kernel_env.items():
         env.setdefault(name, value)
     classpath = platform.pathsep.join([str(COURSE.jar), str(COURSE.libs / "*")])
+    if scaling is not None:
+        return run_scaling([java, *jvm_flags], classpath, env, scaling)
+    report_path = COURSE.home / "build" / "bench.json"
+    scaling_rows = earlier_scaling(report_path)
     status = subprocess.run([java, *jvm_flags, "-cp", classpath, "dlcourse.train.Benchmark",
                              *java_options(args)], env=env, cwd=COURSE.home).returncode if names else 0
     if status == 0 and sequence:
         status = run_sequence([java, *jvm_flags], classpath, env, sequence, args.repeats, fresh=not names)
+    keep_scaling(report_path, scaling_rows)
     if status != 0 or not names:
         return status
     if python is None:

@@ -194,5 +194,72 @@ class SequenceBenchTest(unittest.TestCase):
         self.assertEqual({"sequenceModels": {"models": []}}, written)
 
 
+class ScalingArgumentsTest(unittest.TestCase):
+
+    def test_scaling_measures_the_mlp_lenet_and_transformer_by_default(self):
+        args = arguments("--scaling")
+        self.assertTrue(args.scaling)
+        self.assertEqual(["mlp", "lenet", "transformer"], bench.scaling_models(args))
+        self.assertEqual(["--models", "mlp,lenet,transformer"], bench.scaling_options(bench.scaling_models(args)))
+        self.assertFalse(arguments().scaling)
+
+    def test_models_pick_among_them_in_the_order_given(self):
+        args = arguments("--scaling", "--models", "transformer, lenet")
+        self.assertEqual(["transformer", "lenet"], bench.scaling_models(args))
+        self.assertEqual(["--models", "transformer,lenet"], bench.scaling_options(["transformer", "lenet"]))
+
+    def test_the_lstm_is_refused_with_the_choices(self):
+        with self.assertRaises(UsageError) as raised:
+            bench.scaling_models(arguments("--scaling", "--models", "mlp,lstm"))
+        self.assertIn("--scaling has no 'lstm'", str(raised.exception))
+        self.assertIn("mlp, lenet, transformer", str(raised.exception))
+
+    def test_an_unknown_model_lists_all_four_as_without_scaling(self):
+        with self.assertRaises(UsageError) as raised:
+            bench.scaling_models(arguments("--scaling", "--models", "resnet"))
+        self.assertIn("no model 'resnet'", str(raised.exception))
+
+    def test_repeats_and_torch_are_refused_with_scaling(self):
+        for option in (["--repeats", "3"], ["--torch"]):
+            with self.assertRaises(UsageError) as raised:
+                bench.scaling_models(arguments("--scaling", *option))
+            self.assertIn(f"leave {option[0]} out", str(raised.exception))
+        self.assertEqual(["mlp", "lenet", "transformer"], bench.scaling_models(arguments("--scaling", "--no-torch")))
+
+    def test_the_command_line_refuses_lstm_scaling_before_building(self):
+        status, _, err = call("bench", "--scaling", "--models", "lstm")
+        self.assertEqual(2, status)
+        self.assertIn("--scaling has no 'lstm'", err)
+
+    def test_the_scaling_rows_join_the_report_beside_the_other_figures(self):
+        with tempfile.TemporaryDirectory() as folder:
+            report, scaling = Path(folder) / "bench.json", Path(folder) / "bench-scaling.json"
+            report.write_text(json.dumps(dict(REPORT, sequenceModels={"models": []})), encoding="utf-8")
+            rows = {"batchSize": [{"model": "mlp", "batchSize": 32, "steps": 256, "trainingSamplesPerSecond": 9000.0,
+                                   "stepMilliseconds": 3.56}],
+                    "sourceLength": [{"sourceLength": 16, "steps": 64, "stepMilliseconds": 40.0,
+                                      "microsecondsPerSourceToken": 39.06, "quadraticShare": 0.01}],
+                    "charts": ["bench-batch-size.png", "bench-source-length.png"]}
+            scaling.write_text(json.dumps(rows), encoding="utf-8")
+            bench.add_report_part(report, scaling, "scaling", fresh=False)
+            written = json.loads(report.read_text(encoding="utf-8"))
+            self.assertFalse(scaling.exists(), "moved into bench.json")
+        self.assertEqual(REPORT["models"], written["models"])
+        self.assertEqual({"models": []}, written["sequenceModels"])
+        self.assertEqual(rows, written["scaling"])
+
+    def test_a_bench_without_scaling_keeps_the_earlier_scaling_rows(self):
+        with tempfile.TemporaryDirectory() as folder:
+            report = Path(folder) / "bench.json"
+            self.assertIsNone(bench.earlier_scaling(report))
+            report.write_text(json.dumps({"models": [], "scaling": {"batchSize": [{"batchSize": 32}]}}), encoding="utf-8")
+            rows = bench.earlier_scaling(report)
+            report.write_text(json.dumps(REPORT), encoding="utf-8")
+            bench.keep_scaling(report, rows)
+            written = json.loads(report.read_text(encoding="utf-8"))
+        self.assertEqual(REPORT["models"], written["models"])
+        self.assertEqual({"batchSize": [{"batchSize": 32}]}, written["scaling"])
+
+
 if __name__ == "__main__":
     unittest.main()

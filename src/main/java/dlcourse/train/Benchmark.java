@@ -56,8 +56,14 @@ public final class Benchmark {
                     new Shape(1, 28, 28), 200, 0.1f),
             new Model("lenet", () -> LeNet.create(FashionMnist.CLASSES, false), new Shape(1, 1, 28, 28), 60, 0.1f));
 
-    /** Process and NDArray memory at one moment. */
-    record MemoryReading(String when, long residentKilobytes, long javaHeapKilobytes, int liveArrays, long liveArrayBytes) {
+    /**
+     * Process and NDArray memory at one moment: resident (RSS), the Java heap in use, glibc's malloc
+     * in use (the table's "malloc MiB") and the free chunks it keeps ({@link NativeHeap}; -1 where
+     * unknown; after the reading's trim most of their pages are back with the system, so only the
+     * JSON report has them), and the engine's live arrays.
+     */
+    record MemoryReading(String when, long residentKilobytes, long javaHeapKilobytes, long nativeInUseKilobytes,
+                         long nativeFreeKilobytes, int liveArrays, long liveArrayBytes) {
     }
 
     /** One training run: a fresh model, warm-up, timed training, timed inference. */
@@ -263,8 +269,14 @@ public final class Benchmark {
         return new Shape(shape);
     }
 
+    /**
+     * Memory once the garbage of the runs has given back its native memory ({@link #settle}) and
+     * glibc has returned its free pages ({@link NativeHeap#trim}): what the process holds between
+     * two cells of a notebook.
+     */
     static MemoryReading readMemory(NDManager modelData, String when) {
-        System.gc();
+        settle();
+        NativeHeap.trim();
         // Every base manager, the data's and each model's, hangs off the engine's system manager, the root.
         NDManager root = modelData;
         while (root.getParentManager() != null) {
@@ -273,8 +285,34 @@ public final class Benchmark {
         List<NDArray> live = root.getManagedArrays();
         long bytes = live.stream().mapToLong(a -> a.size() * a.getDataType().getNumOfBytes()).sum();
         Runtime runtime = Runtime.getRuntime();
+        NativeHeap.Usage heap = NativeHeap.usage();
         return new MemoryReading(when, statusKilobytes(processStatus(), "VmRSS"),
-                (runtime.totalMemory() - runtime.freeMemory()) / 1024, live.size(), bytes);
+                (runtime.totalMemory() - runtime.freeMemory()) / 1024, heap.inUseKilobytes(), heap.freeKilobytes(),
+                live.size(), bytes);
+    }
+
+    /**
+     * Collects the Java heap until malloc's bytes in use stop falling (at most 20 rounds of 50 ms): a
+     * collection finds the unreachable direct buffers and JNA memory blocks, but cleaner threads free
+     * their native memory after it, so one {@code System.gc()} right before a reading counts some of
+     * them as in use.
+     */
+    private static void settle() {
+        long previous = Long.MAX_VALUE;
+        for (int round = 0; round < 20; round++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long inUse = NativeHeap.usage().inUseKilobytes();
+            if (inUse >= previous) {
+                return;
+            }
+            previous = inUse;
+        }
     }
 
     private static String processStatus() {
@@ -324,22 +362,35 @@ public final class Benchmark {
 
     /** The header of the memory table, its model column {@code width} characters wide. */
     static String memoryHeader(int width) {
-        return String.format(Locale.ROOT, "%-" + width + "s %-12s %10s %10s %12s %12s%n", "model", "memory", "RSS MiB",
-                "heap MiB", "NDArrays", "NDArray MiB");
+        return String.format(Locale.ROOT, "%-" + width + "s %-12s %10s %10s %11s %12s %12s%n", "model", "memory",
+                "RSS MiB", "heap MiB", "malloc MiB", "NDArrays", "NDArray MiB");
     }
 
-    /** A model's rows of the memory table, one per reading, then its growth from run 1 to the last run. */
+    /**
+     * A model's rows of the memory table, one per reading, then its growth from run 1 to the last run:
+     * RSS (in MiB and as a share of run 1's), and glibc's malloc in use, which a native leak would grow.
+     */
     static String memoryRows(String model, int width, List<MemoryReading> memory, long residentGrowthKilobytes,
                              int liveArrayGrowth) {
         StringBuilder out = new StringBuilder();
         for (MemoryReading r : memory) {
-            out.append(String.format(Locale.ROOT, "%-" + width + "s %-12s %10.1f %10.1f %12d %12.1f%n", model, r.when(),
-                    r.residentKilobytes() / 1024.0, r.javaHeapKilobytes() / 1024.0, r.liveArrays(),
-                    r.liveArrayBytes() / 1048576.0));
+            out.append(String.format(Locale.ROOT, "%-" + width + "s %-12s %10.1f %10.1f %11s %12d %12.1f%n", model,
+                    r.when(), r.residentKilobytes() / 1024.0, r.javaHeapKilobytes() / 1024.0,
+                    mebibytes(r.nativeInUseKilobytes()), r.liveArrays(), r.liveArrayBytes() / 1048576.0));
         }
-        out.append(String.format(Locale.ROOT, "%-" + width + "s from run 1 to the last run: RSS %+.1f MiB; NDArrays %+d "
-                + "since before the runs%n", model, residentGrowthKilobytes / 1024.0, liveArrayGrowth));
+        MemoryReading first = memory.get(Math.min(1, memory.size() - 1));
+        MemoryReading last = memory.get(memory.size() - 1);
+        String mallocGrowth = first.nativeInUseKilobytes() < 0 || last.nativeInUseKilobytes() < 0 ? "?"
+                : String.format(Locale.ROOT, "%+.1f MiB", (last.nativeInUseKilobytes() - first.nativeInUseKilobytes()) / 1024.0);
+        out.append(String.format(Locale.ROOT, "%-" + width + "s from run 1 to the last run: RSS %+.1f MiB (%+.1f%%), malloc "
+                + "in use %s; NDArrays %+d since before the runs%n", model, residentGrowthKilobytes / 1024.0,
+                100.0 * residentGrowthKilobytes / first.residentKilobytes(), mallocGrowth, liveArrayGrowth));
         return out.toString();
+    }
+
+    /** Kilobytes as MiB with one decimal, or "?" for a figure this platform does not give. */
+    static String mebibytes(long kilobytes) {
+        return kilobytes < 0 ? "?" : String.format(Locale.ROOT, "%.1f", kilobytes / 1024.0);
     }
 
     /** The report as the table the bench prints. */

@@ -112,11 +112,18 @@ public final class SequenceBenchmark {
 
     /** The models named in {@code names} (comma-separated), in that order; an unknown name lists the choices. */
     static List<String> selectModels(String names) {
+        return selectNames(names, MODELS, "no sequence model '%s' in the bench; choose from ");
+    }
+
+    /**
+     * The names in {@code names} (comma-separated, spaces trimmed), in that order; a name not in
+     * {@code choices} is refused with {@code refusal} (a pattern for the name) followed by the choices.
+     */
+    static List<String> selectNames(String names, List<String> choices, String refusal) {
         List<String> selected = new ArrayList<>();
         for (String name : names.split(",")) {
-            if (!MODELS.contains(name.trim())) {
-                throw new IllegalArgumentException("no sequence model '" + name.trim() + "' in the bench; choose from "
-                        + MODELS);
+            if (!choices.contains(name.trim())) {
+                throw new IllegalArgumentException(String.format(refusal, name.trim()) + choices);
             }
             selected.add(name.trim());
         }

@@ -39,13 +39,25 @@ class SequenceBenchmarkTest {
 
     @Test
     void memoryRowsShowEachReadingAndTheGrowth() {
-        List<Benchmark.MemoryReading> memory = List.of(new Benchmark.MemoryReading("before", 1024, 2048, 0, 0),
-                new Benchmark.MemoryReading("after run 1", 3072, 2048, 2, 1048576));
+        List<Benchmark.MemoryReading> memory = List.of(new Benchmark.MemoryReading("before", 1024, 2048, 512, 0, 0, 0),
+                new Benchmark.MemoryReading("after run 1", 3072, 2048, 1536, 5120, 2, 1048576),
+                new Benchmark.MemoryReading("after run 2", 5120, 2048, 2560, 5120, 2, 1048576));
         String rows = Benchmark.memoryRows("lstm", 12, memory, 2048, 2);
-        assertEquals(List.of("lstm         before              1.0        2.0            0          0.0",
-                "lstm         after run 1         3.0        2.0            2          1.0",
-                "lstm         from run 1 to the last run: RSS +2.0 MiB; NDArrays +2 since before the runs"),
+        assertEquals(List.of("lstm         before              1.0        2.0         0.5            0          0.0",
+                "lstm         after run 1         3.0        2.0         1.5            2          1.0",
+                "lstm         after run 2         5.0        2.0         2.5            2          1.0",
+                "lstm         from run 1 to the last run: RSS +2.0 MiB (+66.7%), malloc in use +1.0 MiB; NDArrays +2 "
+                        + "since before the runs"),
                 rows.lines().toList());
+    }
+
+    @Test
+    void aPlatformWithoutGlibcShowsUnknownMallocFigures() {
+        List<Benchmark.MemoryReading> memory = List.of(new Benchmark.MemoryReading("before", 1024, 2048, -1, -1, 0, 0),
+                new Benchmark.MemoryReading("after run 1", 2048, 2048, -1, -1, 0, 0));
+        List<String> rows = Benchmark.memoryRows("mlp", 6, memory, 0, 0).lines().toList();
+        assertEquals("mlp    before              1.0        2.0           ?            0          0.0", rows.get(0));
+        assertTrue(rows.get(2).contains("malloc in use ?;"), rows.get(2));
     }
 
     @Test
