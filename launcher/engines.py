@@ -106,17 +106,29 @@ OFFLINE = {"DJL_OFFLINE": "true"}
 def environment(engine, cores, cpu=""):
     """The environment the engine runs with, in the kernel and the bench: DJL offline, the engine's
     threads on every core this machine gives the process, and MXNet's NaiveEngine (measured fastest
-    for the course's small models: it runs each operator when called instead of scheduling it);
-    on a CPU that MXNet's OpenBLAS does not know (cpu: /proc/cpuinfo's lines), the kernels it must use."""
+    for the course's small models: it runs each operator when called instead of scheduling it) with
+    one scratch buffer (MXNET_CPU_TEMP_COPY, below); on a CPU that MXNet's OpenBLAS does not know
+    (cpu: /proc/cpuinfo's lines), the kernels it must use."""
     env = dict(OFFLINE)
     env["OMP_NUM_THREADS"] = str(cores)
     if engine == MXNET:
         env["MXNET_ENGINE_TYPE"] = "NaiveEngine"
+        env["MXNET_CPU_TEMP_COPY"] = str(MXNET_TEMP_COPIES)
         core = openblas_core(cpu)
         if core is not None:
             env["OPENBLAS_CORETYPE"] = core
     return env
 
+
+# MXNet hands operators that need scratch space (argmax, matmul, layer norm, ...) one of
+# MXNET_CPU_TEMP_COPY buffers (default 4), in turn, so that operators running at the same time on
+# its threaded engine need not wait for each other; each buffer grows to the largest request it
+# has served and is kept. NaiveEngine runs one operator at a time, so one buffer serves as well as
+# four. Measured with 11's transformer (greedy decoding of 400 dates, repeated on one model):
+# malloc in use rose 36.6 -> 40.5 -> 44.1 -> 47.7 -> 49.8 MiB over the first four decodes (each
+# call grew the next buffer) and then stayed at 49-50 MiB; with one buffer, 31.3 -> 35.5 MiB at
+# the first decode and 33-34 MiB after, at the same speed.
+MXNET_TEMP_COPIES = 1
 
 # MXNet 1.9.1's native library brings OpenBLAS 0.3.7 (2019), which computes its matrix products
 # (dot and matMul; FullyConnected and convolutions go through oneDNN instead).

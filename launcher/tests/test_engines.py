@@ -63,13 +63,18 @@ class EngineChoiceTest(unittest.TestCase):
 class EngineEnvironmentTest(unittest.TestCase):
 
     def test_threads_are_the_machines_cores_and_djl_stays_offline(self):
-        self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "12", "MXNET_ENGINE_TYPE": "NaiveEngine"},
-                         engines.environment("mxnet", 12))
+        self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "12", "MXNET_ENGINE_TYPE": "NaiveEngine",
+                          "MXNET_CPU_TEMP_COPY": "1"}, engines.environment("mxnet", 12))
         self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "2"}, engines.environment("pytorch", 2))
+
+    def test_mxnet_keeps_one_scratch_buffer_as_its_naive_engine_runs_one_operator_at_a_time(self):
+        env = engines.environment("mxnet", 2)
+        self.assertEqual(("NaiveEngine", "1"), (env["MXNET_ENGINE_TYPE"], env["MXNET_CPU_TEMP_COPY"]))
+        self.assertNotIn("MXNET_CPU_TEMP_COPY", engines.environment("pytorch", 2))
 
     def test_mxnets_openblas_gets_haswells_kernels_on_amd_cpus_it_does_not_know(self):
         self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "2", "MXNET_ENGINE_TYPE": "NaiveEngine",
-                          "OPENBLAS_CORETYPE": "Haswell"}, engines.environment("mxnet", 2, ZEN3))
+                          "MXNET_CPU_TEMP_COPY": "1", "OPENBLAS_CORETYPE": "Haswell"}, engines.environment("mxnet", 2, ZEN3))
         self.assertEqual({"DJL_OFFLINE": "true", "OMP_NUM_THREADS": "2"}, engines.environment("pytorch", 2, ZEN3),
                          "PyTorch brings its own BLAS")
 

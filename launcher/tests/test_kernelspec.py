@@ -27,6 +27,7 @@ class KernelspecPerPlatformTest(unittest.TestCase):
             "DJL_OFFLINE": "true",
             "OMP_NUM_THREADS": "12",
             "MXNET_ENGINE_TYPE": "NaiveEngine",
+            "MXNET_CPU_TEMP_COPY": "1",
             "MALLOC_ARENA_MAX": "2",
         }, spec["env"])
         self.assertIn("-Xms64m", spec["argv"], "the heap starts small and grows as the cells need")
