@@ -19,6 +19,7 @@ import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 class PlotsTest {
@@ -85,6 +86,32 @@ class PlotsTest {
         assertArrayEquals(new double[] {1, 4, 9}, series.getYData());
         assertEquals(SeriesMarkers.NONE, series.getMarker(), "a line series is drawn without markers");
         assertEquals(series, chart.getSeriesMap().get("square"));
+    }
+
+    @Test
+    void aLineSeriesThatAsksForMarkersShowsThemAndOneThatDoesNotShowsNone() {
+        XYChart chart = Plots.line("t", "learning rate", "accuracy");
+        chart.getStyler().setLegendVisible(false);
+        XYSeries dots = Plots.series(chart, "with markers", new double[] {1, 2, 3}, new double[] {1, 2, 3});
+        dots.setMarker(SeriesMarkers.CIRCLE).setLineStyle(SeriesLines.NONE);
+        XYSeries bare = Plots.series(chart, "without", new double[] {1, 2, 3}, new double[] {3, 2, 1});
+        bare.setLineStyle(SeriesLines.NONE);
+        assertEquals(Plots.LINE_MARKER_SIZE, chart.getStyler().getMarkerSize());
+        BufferedImage image = Plots.image(chart);
+        // Only markers can paint the series' colours: the lines are switched off and the legend hidden.
+        int firstColour = 0x0072B2;
+        int secondColour = 0xE69F00;
+        int first = 0;
+        int second = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                first += rgb == firstColour ? 1 : 0;
+                second += rgb == secondColour ? 1 : 0;
+            }
+        }
+        assertTrue(first >= 3 * 9, "three circles of 7 px show at least 9 pixels each, got " + first);
+        assertEquals(0, second, "a line series that asks for no markers draws none");
     }
 
     @Test
