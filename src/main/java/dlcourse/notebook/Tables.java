@@ -1,7 +1,8 @@
 package dlcourse.notebook;
 
 import java.util.Locale;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
@@ -56,9 +57,10 @@ public final class Tables {
     public static Table rounded(Table table, int decimals, String missing) {
         java.util.Objects.requireNonNull(missing, "the text for a missing value is null; give \"\" for an empty cell");
         for (Column<?> column : table.columns()) {
-            if (column instanceof NumberColumn<?, ?> numbers
-                    && (column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT)) {
-                numbers.setPrintFormatter(new RoundedFormatter(decimals, missing));
+            // By class: column.type() == ColumnType.DOUBLE was false for a DoubleColumn in TablesTest's JVM
+            // (Tablesaw 0.44.4), and then no column was rounded.
+            if (column instanceof DoubleColumn || column instanceof FloatColumn) {
+                ((NumberColumn<?, ?>) column).setPrintFormatter(new RoundedFormatter(decimals, missing));
             }
         }
         return table;
