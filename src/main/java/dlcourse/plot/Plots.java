@@ -138,15 +138,22 @@ public final class Plots {
         return family.isEmpty() ? null : family;
     }
 
-    /** An empty line chart with a title and axis labels. */
+    /**
+     * An empty line chart with a title and axis labels. Its series are lines without markers; a series
+     * that asks for them ({@code Plots.series(…).setMarker(SeriesMarkers.CIRCLE)}) gets markers of
+     * {@link #LINE_MARKER_SIZE} pixels.
+     */
     public static XYChart line(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(size().width).height(size().height)
                 .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setMarkerSize(LINE_MARKER_SIZE);
         return chart;
     }
+
+    /** Diameter in pixels of the markers on a line chart's series that asks for markers. */
+    public static final int LINE_MARKER_SIZE = 7;
 
     /** An empty scatter chart with a title and axis labels. */
     public static XYChart scatter(String title, String xLabel, String yLabel) {

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
@@ -94,5 +97,47 @@ class TablesTest {
         assertEquals("2.3", table.column("b").getString(0));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Tables.rounded(table, "c", 1));
         assertTrue(error.getMessage().contains("no numeric column 'c'"), error.getMessage());
+    }
+
+    @Test
+    void aMillionOrMoreGetsThreeSignificantDigitsInScientificNotation() {
+        Table table = Table.create("t",
+                DoubleColumn.create("loss", 767_983_254_289.644, 999_999.5, 1e6, -2.5e7, 1.5),
+                FloatColumn.create("float loss", new float[] {1e9f, 1.05e6f, 0.25f, 3f, 2f}));
+        Tables.rounded(table, 3);
+        assertEquals(List.of("7.68e+11", "999,999.500", "1e+06", "-2.5e+07", "1.500"), printed(table, "loss"));
+        assertEquals(List.of("1e+09", "1.05e+06", "0.250", "3.000", "2.000"),
+                printed(table, "float loss"));
+        assertTrue(Tables.html(table).contains("<td style=\"text-align:right\">7.68e+11</td>"), Tables.html(table));
+        Tables.rounded(table, "loss", 1);
+        assertEquals("7.68e+11", table.column("loss").getString(0), "one column rounded on its own too");
+        assertEquals("1.5", table.column("loss").getString(4));
+    }
+
+    @Test
+    void aMissingValueIsAnEmptyCellOrTheWordGiven() {
+        Table table = Table.create("t", DoubleColumn.create("loss", Double.NaN, 0.5),
+                FloatColumn.create("accuracy", new float[] {Float.NaN, 0.75f}));
+        Tables.rounded(table, 2);
+        assertEquals("", table.column("loss").getString(0));
+        assertEquals("", table.column("accuracy").getString(0));
+        Tables.rounded(table, 2, "diverged");
+        assertEquals(List.of("diverged", "0.50"), printed(table, "loss"));
+        assertEquals(List.of("diverged", "0.75"), printed(table, "accuracy"));
+        assertTrue(Tables.html(table).contains("<td style=\"text-align:right\">diverged</td>"), Tables.html(table));
+        assertThrows(NullPointerException.class, () -> Tables.rounded(table, 2, null));
+    }
+
+    @Test
+    void aWholeNumberColumnKeepsEveryDigit() {
+        Table table = Table.create("t", LongColumn.create("multiply-adds", new long[] {12_345_678L}));
+        Tables.rounded(Tables.rounded(table, 2), "multiply-adds", 0);
+        assertEquals("12,345,678", table.column("multiply-adds").getString(0));
+    }
+
+    /** The column's cells as a table prints them. */
+    private static List<String> printed(Table table, String column) {
+        return java.util.stream.IntStream.range(0, table.rowCount())
+                .mapToObj(row -> table.column(column).getString(row)).toList();
     }
 }

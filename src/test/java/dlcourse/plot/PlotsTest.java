@@ -88,6 +88,31 @@ class PlotsTest {
     }
 
     @Test
+    void aLineSeriesThatAsksForMarkersShowsThemAndOneThatDoesNotShowsNone() {
+        XYChart chart = Plots.line("t", "learning rate", "accuracy");
+        chart.getStyler().setLegendVisible(false);
+        // One point a series: no line is drawn, so only a marker can paint a series' colour.
+        XYSeries dots = Plots.series(chart, "with markers", new double[] {1}, new double[] {1});
+        dots.setMarker(SeriesMarkers.CIRCLE);
+        Plots.series(chart, "without", new double[] {2}, new double[] {2});
+        assertEquals(Plots.LINE_MARKER_SIZE, chart.getStyler().getMarkerSize());
+        BufferedImage image = Plots.image(chart);
+        int firstColour = 0x0072B2;
+        int secondColour = 0xE69F00;
+        int first = 0;
+        int second = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                first += rgb == firstColour ? 1 : 0;
+                second += rgb == secondColour ? 1 : 0;
+            }
+        }
+        assertTrue(first >= 9, "a circle of 7 px shows at least 9 pixels, got " + first);
+        assertEquals(0, second, "a line series that asks for no markers draws none");
+    }
+
+    @Test
     void aSeriesNamedByTheMessageTablesShowsItsNameInTheNotebooksLanguage() {
         Course.language("zh");
         try {

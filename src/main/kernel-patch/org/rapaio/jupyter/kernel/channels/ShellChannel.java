@@ -6,6 +6,8 @@
  * set; when a cell fails (or is interrupted), the execute requests already queued behind it are
  * answered "aborted" instead of being run, as the Jupyter protocol asks and IPython does. The
  * original ran them all, so interrupting a long cell during "Run All" only moved on to the next.
+ * It also tells RapaioExecutionControl when a cell starts and ends, so that an interrupt between
+ * two of the cell's snippets stops the cell (see there).
  */
 package org.rapaio.jupyter.kernel.channels;
 
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
+import org.rapaio.jupyter.kernel.core.java.RapaioExecutionControl;
 import org.rapaio.jupyter.kernel.message.HMACDigest;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.MessageType;
@@ -77,12 +80,19 @@ public final class ShellChannel extends AbstractChannel {
         LOGGER.info(logPrefix + "Handling message: " + type.name());
         connection.setMsgId(message.getId());
         connection.takeShellError();
+        boolean execute = isExecuteRequest(message);
+        if (execute) {
+            RapaioExecutionControl.cellStarts();
+        }
         try {
             handler.handle(message);
         } catch (Exception e) {
             LOGGER.severe(logPrefix + "Exception handling " + type.name() + ". " +
                     e.getClass().getSimpleName() + ": " + e.getLocalizedMessage());
         } finally {
+            if (execute) {
+                RapaioExecutionControl.cellEnds();
+            }
             channels.runAfterActions();
         }
         if (channels.isMarkedForShutdown()) {

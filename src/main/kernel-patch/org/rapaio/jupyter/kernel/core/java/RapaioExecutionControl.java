@@ -22,6 +22,13 @@
  * Whichever step ends it, the cell fails with one line (EvaluationInterruptedException, whose
  * message this class provides) and the next snippet runs on a fresh cell thread if the old one
  * was stopped or given up.
+ *
+ * JShell runs a cell's statements as separate snippets and compiles each just before it runs, so
+ * an interrupt can come while the cell is between two snippets, with none running. The original
+ * (and this class until 2026-11-28) then did nothing, and the cell ran on to its end; now the
+ * interrupt is kept for the cell's next snippet, which does not run: the cell fails there. The
+ * shell channel says when a cell starts and ends (cellStarts, cellEnds), so an interrupt never
+ * outlives its cell.
  */
 package org.rapaio.jupyter.kernel.core.java;
 
@@ -59,6 +66,12 @@ public class RapaioExecutionControl extends LocalExecutionControl {
     /** The snippet that awaitSnippet() waits for: JShell calls it with no arguments. */
     private static volatile Run pending;
 
+    /** Whether the shell is executing a cell (set by the shell channel, around each execute request). */
+    private static volatile boolean cellExecuting;
+    /** An interrupt that came while the executing cell was between two snippets, for its next one. */
+    private static boolean interruptForNextSnippet;
+    private static final Object CELL_LOCK = new Object();
+
     static {
         try {
             AWAIT_SNIPPET = RapaioExecutionControl.class.getMethod("awaitSnippet");
@@ -94,6 +107,8 @@ public class RapaioExecutionControl extends LocalExecutionControl {
         volatile boolean stopping;
         volatile boolean stoppedAtOnce;
         volatile boolean abandoned;
+        /** Interrupted before it started: the interrupt came between this snippet and the one before. */
+        volatile boolean beforeStart;
 
         Run(Method doit, ExecutorService cellThread) {
             this.doit = doit;
@@ -206,15 +221,24 @@ public class RapaioExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doit) throws Exception {
         results.clear();
         Run run;
-        synchronized (lock) {
-            run = new Run(doit, cellThread());
-            current = run;
+        boolean interruptedBetweenSnippets;
+        synchronized (CELL_LOCK) {
+            synchronized (lock) {
+                run = new Run(doit, cellThread());
+                current = run;
+            }
+            interruptedBetweenSnippets = takeInterruptForNextSnippet();
         }
         pending = run;
         ScheduledFuture<?> timeout = timeoutTime > 0
                 ? watchdog.schedule(() -> interrupt(run, true), timeoutTime, TimeUnit.MILLISECONDS)
                 : null;
         try {
+            if (interruptedBetweenSnippets) {
+                run.interrupted = true;
+                run.beforeStart = true;
+                throw interrupted(run, null);
+            }
             super.invoke(AWAIT_SNIPPET);
         } catch (InvocationTargetException e) {
             if (run.interrupted) {
@@ -240,11 +264,44 @@ public class RapaioExecutionControl extends LocalExecutionControl {
         return key;
     }
 
-    /** Jupyter's interrupt: interrupts the running snippet; a second interrupt stops it at once. */
+    /** The shell channel starts executing a cell: no interrupt from before it applies. */
+    public static void cellStarts() {
+        synchronized (CELL_LOCK) {
+            interruptForNextSnippet = false;
+            cellExecuting = true;
+        }
+    }
+
+    /** The shell channel has answered the cell: an interrupt from now on finds no cell. */
+    public static void cellEnds() {
+        synchronized (CELL_LOCK) {
+            cellExecuting = false;
+            interruptForNextSnippet = false;
+        }
+    }
+
+    /** An interrupt kept for the cell's next snippet, taken once. */
+    private static boolean takeInterruptForNextSnippet() {
+        synchronized (CELL_LOCK) {
+            boolean interrupt = interruptForNextSnippet;
+            interruptForNextSnippet = false;
+            return interrupt;
+        }
+    }
+
+    /**
+     * Jupyter's interrupt: interrupts the running snippet; a second interrupt stops it at once.
+     * Between two snippets of an executing cell, the cell's next snippet does not run.
+     */
     public void interrupt() {
         Run run;
-        synchronized (lock) {
-            run = current;
+        synchronized (CELL_LOCK) {
+            synchronized (lock) {
+                run = current;
+            }
+            if (run == null && cellExecuting) {
+                interruptForNextSnippet = true;
+            }
         }
         if (run != null) {
             interrupt(run, false);
@@ -333,6 +390,9 @@ public class RapaioExecutionControl extends LocalExecutionControl {
 
     private static String interruptMessage(Run run, Throwable cause) {
         String after = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - run.start) / 1e9);
+        if (run.beforeStart) {
+            return "Interrupted between two statements of the cell: those before it ran, the rest did not.";
+        }
         if (run.abandoned) {
             return "Interrupted after " + after + ", but the cell's code could not be stopped and goes on in the "
                     + "background; restart the kernel to end it.";
