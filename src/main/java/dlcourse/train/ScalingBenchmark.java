@@ -427,7 +427,7 @@ public final class ScalingBenchmark {
 
     /**
      * An x axis of log2 values labelled with the powers of two they stand for (5 reads 32), a tick
-     * on each point, and likewise the y axis where {@code logY}; the points drawn with markers.
+     * on each point, and likewise the y axis where {@code logY}.
      */
     private static void logarithmicAxes(XYChart chart, boolean logY) {
         chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> String.valueOf(Math.round(Math.pow(2, v))));
@@ -435,7 +435,6 @@ public final class ScalingBenchmark {
             chart.getStyler().setyAxisTickLabelsFormattingFunction(v -> String.format(Locale.ROOT, "%,d",
                     Math.round(Math.pow(2, v))));
         }
-        chart.getStyler().setMarkerSize(7);
     }
 
     /** The report as the table the bench prints. */
