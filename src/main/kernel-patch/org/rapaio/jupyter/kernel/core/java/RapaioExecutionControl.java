@@ -26,9 +26,9 @@
  * JShell runs a cell's statements as separate snippets and compiles each just before it runs, so
  * an interrupt can come while the cell is between two snippets, with none running. The original
  * (and this class until 2026-11-28) then did nothing, and the cell ran on to its end; now the
- * interrupt is kept for the cell's next snippet, which does not run: the cell fails there. The
- * shell channel says when a cell starts and ends (cellStarts, cellEnds), so an interrupt never
- * outlives its cell.
+ * interrupt is kept for the cell's next snippet, which does not run: the cell fails there (so is
+ * an interrupt that a short snippet ended without looking at). The shell channel says when a cell
+ * starts and ends (cellStarts, cellEnds), so an interrupt never outlives its cell.
  */
 package org.rapaio.jupyter.kernel.core.java;
 
@@ -66,11 +66,12 @@ public class RapaioExecutionControl extends LocalExecutionControl {
     /** The snippet that awaitSnippet() waits for: JShell calls it with no arguments. */
     private static volatile Run pending;
 
+    /** Guards the two fields below: the shell thread and the control thread both read and write them. */
+    private static final Object CELL_LOCK = new Object();
     /** Whether the shell is executing a cell (set by the shell channel, around each execute request). */
-    private static volatile boolean cellExecuting;
+    private static boolean cellExecuting;
     /** An interrupt that came while the executing cell was between two snippets, for its next one. */
     private static boolean interruptForNextSnippet;
-    private static final Object CELL_LOCK = new Object();
 
     static {
         try {
@@ -227,7 +228,8 @@ public class RapaioExecutionControl extends LocalExecutionControl {
                 run = new Run(doit, cellThread());
                 current = run;
             }
-            interruptedBetweenSnippets = takeInterruptForNextSnippet();
+            interruptedBetweenSnippets = interruptForNextSnippet;
+            interruptForNextSnippet = false;
         }
         pending = run;
         ScheduledFuture<?> timeout = timeoutTime > 0
@@ -256,6 +258,13 @@ public class RapaioExecutionControl extends LocalExecutionControl {
             }
             pending = null;
         }
+        if (run.interrupted) {
+            // The snippet ended by itself, without looking at the interrupt (a short statement): the
+            // interrupt is for the cell, so its next snippet does not run either.
+            synchronized (CELL_LOCK) {
+                interruptForNextSnippet = cellExecuting;
+            }
+        }
         String key = UUID.randomUUID().toString();
         Object value = run.outcome.getNow(null);
         if (value != null) {
@@ -277,15 +286,6 @@ public class RapaioExecutionControl extends LocalExecutionControl {
         synchronized (CELL_LOCK) {
             cellExecuting = false;
             interruptForNextSnippet = false;
-        }
-    }
-
-    /** An interrupt kept for the cell's next snippet, taken once. */
-    private static boolean takeInterruptForNextSnippet() {
-        synchronized (CELL_LOCK) {
-            boolean interrupt = interruptForNextSnippet;
-            interruptForNextSnippet = false;
-            return interrupt;
         }
     }
 
