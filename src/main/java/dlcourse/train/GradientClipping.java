@@ -53,12 +53,17 @@ public final class GradientClipping {
 
     /** Scales {@code gradients} in place by {@code maxNorm / norm} where {@code norm} exceeds {@code maxNorm}. */
     private static void scale(List<NDArray> gradients, double norm, double maxNorm) {
-        if (norm > maxNorm) {
-            float scale = (float) (maxNorm / norm);
+        float factor = factor(norm, maxNorm);
+        if (factor != 1f) {
             for (NDArray gradient : gradients) {
-                gradient.muli(scale);
+                gradient.muli(factor);
             }
         }
+    }
+
+    /** What clipping multiplies every gradient by: {@code maxNorm / norm} where {@code norm} exceeds {@code maxNorm}, else 1. */
+    static float factor(double norm, double maxNorm) {
+        return norm > maxNorm ? (float) (maxNorm / norm) : 1f;
     }
 
     /**
@@ -114,19 +119,45 @@ public final class GradientClipping {
      */
     public static double clipByGlobalNorm(ParameterList parameters, double maxNorm) {
         checkMaxNorm(maxNorm);
+        double norm = globalNorm(parameters);
+        scaleGradients(parameters, factor(norm, maxNorm));
+        return norm;
+    }
+
+    /** The global norm of the gradients of a block's parameters ({@code block.getParameters()}), after backward. */
+    public static double globalNorm(ParameterList parameters) {
+        try (NDManager scope = gradientScope(parameters)) {
+            return norm(scope, gradients(scope, parameters));
+        }
+    }
+
+    /** Multiplies the gradients of {@code parameters} in place by {@code factor} (nothing to do for 1). */
+    static void scaleGradients(ParameterList parameters, float factor) {
+        if (factor == 1f) {
+            return;
+        }
+        try (NDManager scope = gradientScope(parameters)) {
+            for (NDArray gradient : gradients(scope, parameters)) {
+                gradient.muli(factor);
+            }
+        }
+    }
+
+    private static NDManager gradientScope(ParameterList parameters) {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("no gradients to measure: the block has no parameters");
         }
-        try (NDManager scope = parameters.valueAt(0).getArray().getManager().newSubManager()) {
-            NDList gradients = new NDList(parameters.size());
-            for (Pair<String, Parameter> parameter : parameters) {
-                NDArray gradient = parameter.getValue().getArray().getGradient();
-                gradient.attach(scope);
-                gradients.add(gradient);
-            }
-            double norm = norm(scope, gradients);
-            scale(gradients, norm, maxNorm);
-            return norm;
+        return parameters.valueAt(0).getArray().getManager().newSubManager();
+    }
+
+    /** A handle on each parameter's gradient, owned by {@code scope}, which closes them. */
+    private static NDList gradients(NDManager scope, ParameterList parameters) {
+        NDList gradients = new NDList(parameters.size());
+        for (Pair<String, Parameter> parameter : parameters) {
+            NDArray gradient = parameter.getValue().getArray().getGradient();
+            gradient.attach(scope);
+            gradients.add(gradient);
         }
+        return gradients;
     }
 }

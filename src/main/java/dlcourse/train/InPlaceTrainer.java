@@ -7,8 +7,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.TrainingConfig;
 import ai.djl.training.initializer.Initializer;
+import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import java.lang.reflect.Field;
 import java.util.function.Predicate;
 
 /**
@@ -23,10 +25,19 @@ import java.util.function.Predicate;
  * <p>The first step is DJL's own, which also checks that backward ran (its error names the fix);
  * a trainer on several devices, or whose parameters live on another device than it trains on,
  * keeps DJL's step throughout.
+ *
+ * <p>A step after gradient clipping ({@link #clippedStep}) hands Adam on MXNet the clipping factor
+ * as the update's gradient scale ({@code adam_update} computes {@code grad * rescale_grad}, the
+ * product that scaling each gradient in place would have stored): the same weights, bit for bit,
+ * without an operator per parameter to scale the gradients first.
  */
 final class InPlaceTrainer extends Trainer {
 
+    /** DJL's optimisers read their gradient scale from this protected field at every update. */
+    private static final Field RESCALE_GRAD = rescaleGradField();
+
     private final Optimizer optimizer;
+    private final boolean scalesInUpdate;
     private boolean inPlace;
 
     /** A trainer for {@code model}; the initialisers of {@code config} go on its block, as in DJL's {@code newTrainer}. */
@@ -38,6 +49,40 @@ final class InPlaceTrainer extends Trainer {
             }
         }
         optimizer = config.getOptimizer();
+        scalesInUpdate = RESCALE_GRAD != null && optimizer.getClass() == Adam.class
+                && getManager().getEngine().getEngineName().equals("MXNet");
+    }
+
+    /**
+     * The step after clipping: every gradient times {@link GradientClipping#factor factor(norm, maxNorm)},
+     * then the update; {@code norm} is the gradients' global norm. The same weights as
+     * {@link GradientClipping#clipByGlobalNorm} followed by {@code trainer.step()}.
+     */
+    static void clippedStep(Trainer trainer, double norm, double maxNorm) {
+        float factor = GradientClipping.factor(norm, maxNorm);
+        if (trainer instanceof InPlaceTrainer inPlaceTrainer) {
+            inPlaceTrainer.step(factor);
+        } else {
+            GradientClipping.scaleGradients(trainer.getModel().getBlock().getParameters(), factor);
+            trainer.step();
+        }
+    }
+
+    /** One step with every gradient multiplied by {@code factor} first. */
+    private void step(float factor) {
+        if (factor == 1f) {
+            step();
+        } else if (inPlace && scalesInUpdate && rescaleGrad() == 1f) {
+            setRescaleGrad(factor);
+            try {
+                step();
+            } finally {
+                setRescaleGrad(1f);
+            }
+        } else {
+            GradientClipping.scaleGradients(getModel().getBlock().getParameters(), factor);
+            step();
+        }
     }
 
     /** Updates every parameter that requires a gradient once, in place. */
@@ -56,6 +101,33 @@ final class InPlaceTrainer extends Trainer {
                     optimizer.update(parameter.getId(), weight, gradient);
                 }
             }
+        }
+    }
+
+    private float rescaleGrad() {
+        try {
+            return RESCALE_GRAD.getFloat(optimizer);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read the optimiser's gradient scale", e);
+        }
+    }
+
+    private void setRescaleGrad(float value) {
+        try {
+            RESCALE_GRAD.setFloat(optimizer, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set the optimiser's gradient scale", e);
+        }
+    }
+
+    /** {@code Optimizer.rescaleGrad}, made accessible; null where this DJL has no such field (then gradients are scaled in place). */
+    private static Field rescaleGradField() {
+        try {
+            Field field = Optimizer.class.getDeclaredField("rescaleGrad");
+            field.setAccessible(true);
+            return field.getType() == float.class ? field : null;
+        } catch (NoSuchFieldException | RuntimeException e) {
+            return null;
         }
     }
 

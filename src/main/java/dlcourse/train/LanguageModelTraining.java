@@ -162,9 +162,9 @@ public final class LanguageModelTraining {
                         totalLoss += loss * batch.targets().size();
                         tokens += batch.targets().size();
                     }
-                    norms[b] = clipGradients(trainer, maxGradientNorm);
+                    norms[b] = GradientClipping.globalNorm(model.getParameters());
                     checks.checkGradientNorm(b + 1, list.size(), norms[b]);
-                    trainer.step();
+                    InPlaceTrainer.clippedStep(trainer, norms[b], maxGradientNorm);
                     if (carryState) {
                         NDList previous = state;
                         state = detach(outputs.subNDList(1));
@@ -224,11 +224,6 @@ public final class LanguageModelTraining {
             throw new IllegalArgumentException(Messages.text("train.tokens", Training.data(which),
                     batches.largestToken(), model.vocabularySize(), model.vocabularySize() - 1));
         }
-    }
-
-    /** Clips all gradients of the trainer's model to {@code maxNorm} together; returns their norm before clipping. */
-    static double clipGradients(Trainer trainer, double maxNorm) {
-        return GradientClipping.clipByGlobalNorm(trainer.getModel().getBlock().getParameters(), maxNorm);
     }
 
     private NDArray crossEntropy(NDArray scores, NDArray targets) {

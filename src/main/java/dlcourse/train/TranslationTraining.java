@@ -194,9 +194,9 @@ public final class TranslationTraining {
                         collector.backward(loss);
                         totalLoss += value;
                     }
-                    double norm = LanguageModelTraining.clipGradients(trainer, maxGradientNorm);
+                    double norm = GradientClipping.globalNorm(model.getParameters());
                     checks.checkGradientNorm(b + 1, batches.size(), norm);
-                    trainer.step();
+                    InPlaceTrainer.clippedStep(trainer, norm, maxGradientNorm);
                 }
             }
         }

@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.ParameterList;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -70,6 +71,35 @@ class GradientClippingTest {
                     linear.getParameters().get("weight").getArray().getGradient().toFloatArray(), 1e-6f);
             assertArrayEquals(new float[] {scale}, linear.getParameters().get("bias").getArray().getGradient().toFloatArray(),
                     1e-6f);
+        }
+    }
+
+    @Test
+    void theFactorScalesOnlyANormAboveTheMaximum() {
+        assertEquals(0.2f, GradientClipping.factor(5.0, 1.0), 0f);
+        assertEquals(1f, GradientClipping.factor(0.5, 1.0), 0f);
+        assertEquals(1f, GradientClipping.factor(1e9, Double.POSITIVE_INFINITY), 0f);
+    }
+
+    @Test
+    void aBlocksGlobalNormLeavesItsGradientsAndNoHandlesBehind() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block linear = Linear.builder().setUnits(1).build();
+            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
+            NDArray x = manager.create(new float[] {3, 4}, new Shape(1, 2));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(linear.forward(new ParameterStore(manager, false), new NDList(x), true).head().sum());
+            }
+            NDManager owner = linear.getParameters().valueAt(0).getArray().getManager();
+            int arrays = owner.getManagedArrays().size();
+            assertEquals(Math.sqrt(26), GradientClipping.globalNorm(linear.getParameters()), 1e-5);
+            GradientClipping.scaleGradients(linear.getParameters(), 0.5f);
+            assertEquals(arrays, owner.getManagedArrays().size(), "no getGradient() handle stays in the parameters' manager");
+            assertArrayEquals(new float[] {1.5f, 2}, linear.getParameters().get("weight").getArray().getGradient()
+                    .toFloatArray(), 0f);
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> GradientClipping.globalNorm(new ParameterList()));
+            assertEquals("no gradients to measure: the block has no parameters", error.getMessage());
         }
     }
 

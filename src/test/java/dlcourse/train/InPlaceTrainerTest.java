@@ -99,6 +99,55 @@ class InPlaceTrainerTest {
         givesDjlsWeights(() -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
     }
 
+    /** Six clipped steps of {@code trainer} on (x, y): the gradients scaled in place first, or by {@code clippedStep}. */
+    private static void clippedSteps(Trainer trainer, NDArray x, NDArray y, boolean inPlaceFirst) {
+        for (int i = 0; i < 6; i++) {
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                collector.backward(trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))));
+            }
+            var parameters = trainer.getModel().getBlock().getParameters();
+            if (inPlaceFirst) {
+                assertTrue(GradientClipping.clipByGlobalNorm(parameters, 0.05) > 0.05, "every step is clipped");
+                trainer.step();
+            } else {
+                InPlaceTrainer.clippedStep(trainer, GradientClipping.globalNorm(parameters), 0.05);
+            }
+        }
+    }
+
+    /** The weights after six clipped steps both ways from the same start must be equal, bit for bit. */
+    private static void clippedStepGivesTheWeightsOfClippingFirst(Supplier<Optimizer> optimizer, boolean djls) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.randomNormal(new Shape(8, 4));
+            NDArray y = manager.create(new float[] {0, 1, 2, 0, 1, 2, 0, 1});
+            Trainer[] trainers = new Trainer[2];
+            for (int i = 0; i < 2; i++) {
+                Engine.getInstance().setRandomSeed(5);
+                trainers[i] = djls ? djlTrainer(manager, mlp(), optimizer.get())
+                        : Training.newTrainer(manager, mlp(), Loss.softmaxCrossEntropyLoss(), optimizer.get(), new Shape(1, 4));
+                clippedSteps(trainers[i], x, y, i == 0);
+            }
+            var first = trainers[0].getModel().getBlock().getParameters().values();
+            var second = trainers[1].getModel().getBlock().getParameters().values();
+            for (int i = 0; i < first.size(); i++) {
+                assertArrayEquals(first.get(i).getArray().toFloatArray(), second.get(i).getArray().toFloatArray(), 0f,
+                        "parameter " + first.get(i).getName() + " after 6 clipped steps");
+            }
+        }
+    }
+
+    @Test
+    void aClippedStepGivesTheWeightsOfClippingTheGradientsFirst() {
+        clippedStepGivesTheWeightsOfClippingFirst(() -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f))
+                .build(), false);
+        clippedStepGivesTheWeightsOfClippingFirst(() -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f))
+                .optWeightDecays(0.01f).optClipGrad(0.02f).build(), false);
+        clippedStepGivesTheWeightsOfClippingFirst(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f))
+                .optMomentum(0.9f).build(), false);
+        clippedStepGivesTheWeightsOfClippingFirst(() -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f))
+                .build(), true);
+    }
+
     @Test
     void aStepWithoutBackwardStillGetsDjlsMessage() {
         try (NDManager manager = NDManager.newBaseManager()) {
