@@ -52,15 +52,21 @@ class GradientClippingTest {
         }
     }
 
+    /** A dense layer of one unit with weights for 2 inputs, after backward of its output for x = (3, 4). */
+    private static Block linearAfterBackward(NDManager manager) {
+        Block linear = Linear.builder().setUnits(1).build();
+        linear.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
+        NDArray x = manager.create(new float[] {3, 4}, new Shape(1, 2));
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            collector.backward(linear.forward(new ParameterStore(manager, false), new NDList(x), true).head().sum());
+        }
+        return linear;
+    }
+
     @Test
     void clipsABlocksGradientsAndLeavesNoGradientHandlesBehind() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block linear = Linear.builder().setUnits(1).build();
-            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
-            NDArray x = manager.create(new float[] {3, 4}, new Shape(1, 2));
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(linear.forward(new ParameterStore(manager, false), new NDList(x), true).head().sum());
-            }
+            Block linear = linearAfterBackward(manager);
             // d(w . x + b)/dw = x = (3, 4) and d/db = 1: norm sqrt(9 + 16 + 1).
             NDManager owner = linear.getParameters().valueAt(0).getArray().getManager();
             int arrays = owner.getManagedArrays().size();
@@ -84,12 +90,7 @@ class GradientClippingTest {
     @Test
     void aBlocksGlobalNormLeavesItsGradientsAndNoHandlesBehind() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block linear = Linear.builder().setUnits(1).build();
-            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
-            NDArray x = manager.create(new float[] {3, 4}, new Shape(1, 2));
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(linear.forward(new ParameterStore(manager, false), new NDList(x), true).head().sum());
-            }
+            Block linear = linearAfterBackward(manager);
             NDManager owner = linear.getParameters().valueAt(0).getArray().getManager();
             int arrays = owner.getManagedArrays().size();
             assertEquals(Math.sqrt(26), GradientClipping.globalNorm(linear.getParameters()), 1e-5);
