@@ -47,13 +47,12 @@ public final class GradientClipping {
     public static double clipByGlobalNorm(List<NDArray> gradients, double maxNorm) {
         checkMaxNorm(maxNorm);
         double norm = globalNorm(gradients);
-        scale(gradients, norm, maxNorm);
+        scale(gradients, factor(norm, maxNorm));
         return norm;
     }
 
-    /** Scales {@code gradients} in place by {@code maxNorm / norm} where {@code norm} exceeds {@code maxNorm}. */
-    private static void scale(List<NDArray> gradients, double norm, double maxNorm) {
-        float factor = factor(norm, maxNorm);
+    /** Multiplies {@code gradients} in place by {@code factor} (nothing to do for 1). */
+    private static void scale(List<NDArray> gradients, float factor) {
         if (factor != 1f) {
             for (NDArray gradient : gradients) {
                 gradient.muli(factor);
@@ -137,9 +136,7 @@ public final class GradientClipping {
             return;
         }
         try (NDManager scope = gradientScope(parameters)) {
-            for (NDArray gradient : gradients(scope, parameters)) {
-                gradient.muli(factor);
-            }
+            scale(gradients(scope, parameters), factor);
         }
     }
 

@@ -37,7 +37,7 @@ final class InPlaceTrainer extends Trainer {
     private static final Field RESCALE_GRAD = rescaleGradField();
 
     private final Optimizer optimizer;
-    private final boolean scalesInUpdate;
+    private final boolean adamOnMxnet;
     private boolean inPlace;
 
     /** A trainer for {@code model}; the initialisers of {@code config} go on its block, as in DJL's {@code newTrainer}. */
@@ -49,7 +49,7 @@ final class InPlaceTrainer extends Trainer {
             }
         }
         optimizer = config.getOptimizer();
-        scalesInUpdate = RESCALE_GRAD != null && optimizer.getClass() == Adam.class
+        adamOnMxnet = RESCALE_GRAD != null && optimizer.getClass() == Adam.class
                 && getManager().getEngine().getEngineName().equals("MXNet");
     }
 
@@ -60,28 +60,26 @@ final class InPlaceTrainer extends Trainer {
      */
     static void clippedStep(Trainer trainer, double norm, double maxNorm) {
         float factor = GradientClipping.factor(norm, maxNorm);
-        if (trainer instanceof InPlaceTrainer inPlaceTrainer) {
-            inPlaceTrainer.step(factor);
+        if (trainer instanceof InPlaceTrainer inPlaceTrainer && inPlaceTrainer.scalesInUpdate(factor)) {
+            inPlaceTrainer.stepWithGradientScale(factor);
         } else {
             GradientClipping.scaleGradients(trainer.getModel().getBlock().getParameters(), factor);
             trainer.step();
         }
     }
 
-    /** One step with every gradient multiplied by {@code factor} first. */
-    private void step(float factor) {
-        if (factor == 1f) {
+    /** True when the in-place update itself can multiply the gradients by {@code factor} (Adam on MXNet, its own scale 1). */
+    private boolean scalesInUpdate(float factor) {
+        return factor != 1f && inPlace && adamOnMxnet && rescaleGrad() == 1f;
+    }
+
+    /** One in-place step whose update multiplies every gradient by {@code factor}. */
+    private void stepWithGradientScale(float factor) {
+        setRescaleGrad(factor);
+        try {
             step();
-        } else if (inPlace && scalesInUpdate && rescaleGrad() == 1f) {
-            setRescaleGrad(factor);
-            try {
-                step();
-            } finally {
-                setRescaleGrad(1f);
-            }
-        } else {
-            GradientClipping.scaleGradients(getModel().getBlock().getParameters(), factor);
-            step();
+        } finally {
+            setRescaleGrad(1f);
         }
     }
 
