@@ -201,7 +201,8 @@ public final class Plots {
 
     /**
      * A heat map of {@code values[row][column]}; rows run up the y axis, columns along x.
-     * {@code xTicks} and {@code yTicks} label the columns and rows (null numbers them from 0).
+     * {@code xTicks} and {@code yTicks} label the columns and rows (null numbers them from 0, every 5th
+     * or 10th number only where there are more than 20).
      */
     public static HeatMapChart heatMap(String title, String xLabel, String yLabel, double[][] values,
                                        List<?> xTicks, List<?> yTicks) {
@@ -449,12 +450,25 @@ public final class Plots {
         return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+e", "e");
     }
 
-    private static List<Integer> numbers(int n) {
-        List<Integer> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            list.add(i);
+    /**
+     * Row or column numbers 0 … n-1 as tick labels. Above 20 they would overlap, so only every 5th is
+     * written (every 10th above 50) and the other ticks get a blank label (one space: XChart cannot draw
+     * an empty one).
+     */
+    static List<?> numbers(int n) {
+        if (n <= 20) {
+            List<Integer> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(i);
+            }
+            return list;
         }
-        return list;
+        int every = n <= 50 ? 5 : 10;
+        List<String> labels = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            labels.add(i % every == 0 ? String.valueOf(i) : " ");
+        }
+        return labels;
     }
 
     static double[] toDoubles(NDArray array, String what) {

@@ -245,6 +245,25 @@ class PlotsTest {
     }
 
     @Test
+    void heatMapOfManyRowsAndColumnsNumbersOnlyEveryFifthOrTenth() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            HeatMapChart chart = Plots.heatMap("encoding", "dimension", "position",
+                    manager.zeros(new Shape(60, 32)));
+            HeatMapSeries series = chart.getSeriesMap().get("encoding");
+            assertEquals(32, series.getXData().size());
+            assertEquals(List.of("0", " ", " ", " ", " ", "5"), series.getXData().subList(0, 6));
+            assertEquals("30", series.getXData().get(30));
+            assertEquals(60, series.getYData().size());
+            assertEquals(List.of("0", " ", " ", " ", " ", " ", " ", " ", " ", " ", "10"),
+                    series.getYData().subList(0, 11));
+            assertEquals(List.of(0, 1, 2, 3), Plots.numbers(4));      // 20 or fewer: every number
+            assertEquals(19, Plots.numbers(20).get(19));
+            BufferedImage image = Plots.image(chart);
+            assertEquals(Plots.WIDTH, image.getWidth());
+        }
+    }
+
+    @Test
     void imageOfALineChartHasTheChartSize() {
         XYChart chart = Plots.line("t", "x", "y");
         Plots.series(chart, "y", new double[] {1, 3, 2});
