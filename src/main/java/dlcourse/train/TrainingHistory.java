@@ -5,7 +5,9 @@ import dlcourse.plot.Plots;
 import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -112,7 +114,10 @@ public final class TrainingHistory {
         XYChart chart = Plots.line(title, Messages.term(EPOCH), Messages.term(yLabel));
         double[] epochs = table.intColumn(EPOCH).asDoubleArray();
         for (String metric : metricsToPlot) {
-            Plots.series(chart, metric, epochs, values(metric));   // the legend shows Messages.term(metric)
+            XYSeries series = Plots.series(chart, metric, epochs, values(metric));   // legend: Messages.term(metric)
+            if (epochs.length == 1) {
+                series.setMarker(SeriesMarkers.CIRCLE);   // one epoch is one point, and a line draws nothing
+            }
         }
         if (metricsToPlot.length > 1) {
             // Accuracies end high and losses low, so any corner inside the plot would hide the last

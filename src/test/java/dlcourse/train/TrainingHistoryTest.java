@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 class TrainingHistoryTest {
@@ -79,6 +81,18 @@ class TrainingHistoryTest {
             assertEquals(List.of("epoch", "train loss", "test accuracy", "seconds"), twoEpochs().table().columnNames());
         } finally {
             dlcourse.notebook.Course.language("en");
+        }
+    }
+
+    @Test
+    void plotOfOneEpochMarksItsPointsAndLongerHistoriesDrawPlainLines() {
+        TrainingHistory oneEpoch = new TrainingHistory("train loss", "test accuracy");
+        oneEpoch.record(1, 2.5, 0.9, 0.70);
+        for (XYSeries series : oneEpoch.plot("One epoch", "train loss", "test accuracy").getSeriesMap().values()) {
+            assertEquals(SeriesMarkers.CIRCLE, series.getMarker(), series.getName());
+        }
+        for (XYSeries series : twoEpochs().plot("Two epochs", "train loss", "test accuracy").getSeriesMap().values()) {
+            assertEquals(SeriesMarkers.NONE, series.getMarker(), series.getName());
         }
     }
 
