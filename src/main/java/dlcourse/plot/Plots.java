@@ -300,7 +300,75 @@ public final class Plots {
     public static BufferedImage image(Chart<?, ?> chart) {
         fixLogarithmicAxes(chart);
         fitTitle(chart);
-        return BitmapEncoder.getBufferedImage(chart);
+        if (!(chart instanceof XYChart xy)) {
+            return BitmapEncoder.getBufferedImage(chart);
+        }
+        XYStyler styler = xy.getStyler();
+        Double xMin = styler.getXAxisMin();
+        Double yMin = styler.getYAxisMin();
+        try {
+            roundTicks(xy);
+            return BitmapEncoder.getBufferedImage(chart);
+        } finally {
+            styler.setXAxisMin(xMin);
+            styler.setYAxisMin(yMin);
+        }
+    }
+
+    /**
+     * Where an axis's data values are equally spaced, XChart puts its ticks on every k-th value, which
+     * for x from a linspace reads -6.283, -5.336, -4.389, … and for 150 steps 0, 7, 14, 21, …; there
+     * the axis is made to start a thousandth of a step below the data for this drawing, and XChart then
+     * picks round ticks (-6, -4, …; 0, 20, 40, …). A few whole-number values (up to 20 epochs, layers or
+     * k's) keep their ticks on the data, where a round tick could fall between two of them (epoch 1.5).
+     * Axes that are logarithmic or whose range the notebook set are left as they are.
+     */
+    static void roundTicks(XYChart chart) {
+        XYStyler styler = chart.getStyler();
+        if (!styler.isXAxisLogarithmic() && styler.getXAxisMin() == null && styler.getXAxisMax() == null) {
+            List<double[]> xs = chart.getSeriesMap().values().stream().map(XYSeries::getXData).toList();
+            styler.setXAxisMin(startBelowEqualSteps(xs));
+        }
+        if (!styler.isYAxisLogarithmic() && styler.getYAxisMin() == null && styler.getYAxisMax() == null) {
+            List<double[]> ys = chart.getSeriesMap().values().stream().map(XYSeries::getYData).toList();
+            styler.setYAxisMin(startBelowEqualSteps(ys));
+        }
+    }
+
+    /**
+     * A thousandth of a step below the smallest value when the distinct values, in XChart's order
+     * (the axis's minimum, each series' values in turn, its maximum), are equally spaced, by a step
+     * that is not a whole number or across more than 20 values; otherwise null (XChart's own choice).
+     */
+    static Double startBelowEqualSteps(List<double[]> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] values : series) {
+            for (double v : values) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (!(max - min >= 1e-4)) {
+            return null;
+        }
+        java.util.LinkedHashSet<Double> distinct = new java.util.LinkedHashSet<>();
+        distinct.add(min);
+        for (double[] values : series) {
+            for (double v : values) {
+                distinct.add(v);
+            }
+        }
+        distinct.add(max);
+        Double[] v = distinct.toArray(new Double[0]);
+        double step = v[1] - v[0];
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i] - v[i - 1] - step) >= 1e-4) {
+                return null;   // XChart's own test: not equally spaced, so it picks round ticks itself
+            }
+        }
+        boolean fewWholeSteps = Math.abs(step - Math.rint(step)) < 1e-9 && v.length <= 20;
+        return fewWholeSteps ? null : min - Math.abs(step) / 1000;
     }
 
     /**

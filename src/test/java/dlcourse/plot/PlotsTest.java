@@ -264,6 +264,49 @@ class PlotsTest {
     }
 
     @Test
+    void equallySpacedDataStartsTheAxisAThousandthOfAStepBelowItForRoundTicks() {
+        double[] x = new double[101];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -2 * Math.PI + i * 4 * Math.PI / 100;   // a linspace: XChart would tick -6.283, -5.336, ...
+        }
+        double step = 4 * Math.PI / 100;
+        assertEquals(-2 * Math.PI - step / 1000, Plots.startBelowEqualSteps(List.of(x, x)), 1e-12);
+        // A few whole-number steps (epochs 1 to 20) keep XChart's ticks on the data; so do unequal steps and one
+        // value. 150 whole steps get round ticks (0, 20, 40, ... instead of 0, 7, 14, ...).
+        double[] epochs = new double[20];
+        double[] steps = new double[151];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i;
+            if (i < epochs.length) {
+                epochs[i] = i + 1;
+            }
+        }
+        assertEquals(null, Plots.startBelowEqualSteps(List.of(epochs)));
+        assertEquals(-0.001, Plots.startBelowEqualSteps(List.of(steps)), 1e-12);
+        assertEquals(null, Plots.startBelowEqualSteps(List.of(new double[] {0, 0.1, 0.3, 0.35})));
+        assertEquals(null, Plots.startBelowEqualSteps(List.of(new double[] {2.5, 2.5})));
+
+        XYChart chart = Plots.line("sin", "x", "y");
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = Math.sin(x[i]);
+        }
+        Plots.series(chart, "sin(x)", x, y);
+        Plots.roundTicks(chart);
+        assertEquals(-2 * Math.PI - step / 1000, chart.getStyler().getXAxisMin(), 1e-12);
+        assertEquals(null, chart.getStyler().getYAxisMin());   // sin(x) is not equally spaced
+        chart.getStyler().setXAxisMin(null);
+        Plots.image(chart);
+        assertEquals(null, chart.getStyler().getXAxisMin());   // only for the drawing: a live plot's data may grow
+
+        XYChart fixed = Plots.line("set by the notebook", "x", "y");
+        Plots.series(fixed, "sin(x)", x, y);
+        fixed.getStyler().setXAxisMin(-7.0);
+        Plots.roundTicks(fixed);
+        assertEquals(-7.0, fixed.getStyler().getXAxisMin());
+    }
+
+    @Test
     void imageOfALineChartHasTheChartSize() {
         XYChart chart = Plots.line("t", "x", "y");
         Plots.series(chart, "y", new double[] {1, 3, 2});
