@@ -224,14 +224,9 @@ public final class Plots {
                     + " but has " + ys.size() + " row labels and " + xs.size() + " column labels");
         }
         List<Number[]> cells = new ArrayList<>();
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] row : values) {
-            for (double value : row) {
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-            }
-        }
+        double[] extremes = extremes(List.of(values));
+        double min = extremes[0];
+        double max = extremes[1];
         double range = max - min;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
@@ -341,14 +336,9 @@ public final class Plots {
      * that is not a whole number or across more than 20 values; otherwise null (XChart's own choice).
      */
     static Double startBelowEqualSteps(List<double[]> series) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] values : series) {
-            for (double v : values) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
+        double[] extremes = extremes(series);
+        double min = extremes[0];
+        double max = extremes[1];
         if (!(max - min >= 1e-4)) {
             return null;
         }
@@ -537,6 +527,19 @@ public final class Plots {
             labels.add(i % every == 0 ? String.valueOf(i) : " ");
         }
         return labels;
+    }
+
+    /** {min, max} over every value of {@code arrays}; {+inf, -inf} when there is none. */
+    private static double[] extremes(List<double[]> arrays) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] values : arrays) {
+            for (double v : values) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return new double[] {min, max};
     }
 
     static double[] toDoubles(NDArray array, String what) {
